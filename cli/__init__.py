@@ -1,0 +1,1 @@
+"""The ofsted-graph command line."""

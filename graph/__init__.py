@@ -1,0 +1,1 @@
+"""The graph: Neo4j server management, connection, schema and named queries."""

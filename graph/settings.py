@@ -1,0 +1,70 @@
+"""The one settings object: everything the service reads from its environment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Settings read from variables prefixed OFSTED_ (or a .env file); see README "Settings"."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="OFSTED_", env_file=".env", extra="ignore", validate_default=True
+    )
+
+    neo4j_uri: str | None = Field(
+        default=None,
+        description="Bolt or routing URI of an external Neo4j; unset means the local server on bolt_port.",
+    )
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr = Field(
+        default=SecretStr("ofsted-graph-local"),
+        description="Set on the local server before its first start; Neo4j wants 8+ characters.",
+    )
+    neo4j_database: str = "neo4j"
+
+    neo4j_home: Path = Field(
+        default=PROJECT_ROOT / ".neo4j",
+        description="Folder holding the local server's jars, conf, data and logs (git-ignored).",
+    )
+    listen_address: str = "127.0.0.1"
+    bolt_port: int = 7687
+    http_port: int = 7474
+    # 2 cores / 24 GiB shared with the API and loaders: the whole real graph is a few MB, so a
+    # modest heap and page cache leave most memory to the OS cache and Python.
+    neo4j_heap: str = "2g"
+    neo4j_pagecache: str = "1g"
+    neo4j_transaction_timeout: str = "30s"
+    neo4j_start_timeout: float = 120.0
+    java_home: Path | None = Field(default=None, description="JDK to run Neo4j; unset uses java on PATH.")
+    maven: str = Field(default="mvn", description="Maven command used once to fetch Neo4j's jars.")
+
+    data_dir: Path = PROJECT_ROOT.parent / "shared" / "data"
+    seeds_dir: Path = PROJECT_ROOT.parent / "shared" / "seeds"
+
+    api_host: str = "127.0.0.1"
+    api_port: int = 8000
+
+    @field_validator("neo4j_password")
+    @classmethod
+    def _long_enough(cls, value: SecretStr) -> SecretStr:
+        # Neo4j's dbms.security.auth_minimum_password_length defaults to 8; failing here is clearer
+        # than a refused set-initial-password deep inside the first start.
+        if len(value.get_secret_value()) < 8:
+            raise ValueError("the Neo4j password needs at least 8 characters")
+        return value
+
+    @property
+    def bolt_uri(self) -> str:
+        """The URI the driver connects to."""
+        return self.neo4j_uri or f"bolt://{self.listen_address}:{self.bolt_port}"
+
+    @property
+    def browser_url(self) -> str:
+        """Where a researcher opens Neo4j Browser on the local server."""
+        return f"http://localhost:{self.http_port}/browser/"
