@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,9 +14,10 @@ from graph.connection import connect
 from graph.settings import PROJECT_ROOT, Settings
 
 # Its own home and ports, because tests wipe the graph and must never reach a researcher's database.
-TEST_HOME = PROJECT_ROOT / ".neo4j-test"
-TEST_BOLT_PORT = 17687
-TEST_HTTP_PORT = 17474
+# Overridable so two checkouts can run their suites side by side.
+TEST_HOME = Path(os.environ.get("OFSTED_TEST_HOME", PROJECT_ROOT / ".neo4j-test"))
+TEST_BOLT_PORT = int(os.environ.get("OFSTED_TEST_BOLT_PORT", "17687"))
+TEST_HTTP_PORT = int(os.environ.get("OFSTED_TEST_HTTP_PORT", "17474"))
 
 
 def make_test_settings(**overrides: object) -> Settings:

@@ -22,14 +22,20 @@ from graph.errors import (
     ServerExitedError,
 )
 from graph.settings import Settings
-from tests.conftest import TEST_HOME, make_test_settings, sibling_settings
+from tests.conftest import (
+    TEST_BOLT_PORT,
+    TEST_HOME,
+    TEST_HTTP_PORT,
+    make_test_settings,
+    sibling_settings,
+)
 
 
 def test_status_reports_running_version_ports_and_home(neo4j: Driver, settings: Settings) -> None:
     status = server.server_status(settings)
     assert status.running
     assert status.version.startswith("5.26.")
-    assert (status.bolt_port, status.http_port, status.home) == (17687, 17474, TEST_HOME)
+    assert (status.bolt_port, status.http_port, status.home) == (TEST_BOLT_PORT, TEST_HTTP_PORT, TEST_HOME)
     version = neo4j.execute_query("CALL dbms.components() YIELD versions RETURN versions[0] AS v")
     assert version.records[0]["v"] == status.version
 
@@ -103,7 +109,10 @@ def test_java_older_than_17_is_refused(tmp_path: Path) -> None:
 
 def test_missing_maven_is_reported_when_jars_are_needed(tmp_path: Path) -> None:
     fresh = make_test_settings(
-        neo4j_home=tmp_path / "empty-home", maven="no-such-mvn", bolt_port=17690, http_port=17491
+        neo4j_home=tmp_path / "empty-home",
+        maven="no-such-mvn",
+        bolt_port=TEST_BOLT_PORT + 3,
+        http_port=TEST_HTTP_PORT + 17,
     )
     with pytest.raises(MavenNotFoundError, match="apt-get install maven"):
         server.start(fresh)
@@ -111,7 +120,9 @@ def test_missing_maven_is_reported_when_jars_are_needed(tmp_path: Path) -> None:
 
 def test_neo4j_exiting_during_start_shows_its_log(neo4j: Driver, tmp_path: Path) -> None:
     # Heap plus page cache beyond physical memory makes Neo4j refuse to start (exit code 3).
-    broken = sibling_settings(tmp_path, bolt_port=17691, http_port=17492, neo4j_pagecache="500g")
+    broken = sibling_settings(
+        tmp_path, bolt_port=TEST_BOLT_PORT + 4, http_port=TEST_HTTP_PORT + 18, neo4j_pagecache="500g"
+    )
     with pytest.raises(ServerExitedError, match=r"exited with code \d+(?s:.*)memory"):
         server.start(broken)
     assert not server.server_status(broken).running
@@ -119,7 +130,7 @@ def test_neo4j_exiting_during_start_shows_its_log(neo4j: Driver, tmp_path: Path)
 
 def test_cli_status_prints_state_and_version(neo4j: Driver, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OFSTED_NEO4J_HOME", str(TEST_HOME))
-    monkeypatch.setenv("OFSTED_BOLT_PORT", "17687")
+    monkeypatch.setenv("OFSTED_BOLT_PORT", str(TEST_BOLT_PORT))
     result = CliRunner().invoke(app, ["neo4j", "status"])
     assert result.exit_code == 0
     assert "running" in result.output
