@@ -1,0 +1,43 @@
+// name: leadership_changes
+// For each leadership role, who the sources show in post at each of two inspections, and whether it
+// changed: true or false where both sides are known, null where either side has no evidence.
+// params:
+//   council_code     string  DfE LA code, ONS GSS code or Ofsted URN
+//   from_inspection  string  id of the earlier inspection
+//   to_inspection    string  id of the later inspection
+// returns: role, before, after (each a list of {tenure, person}), changed
+MATCH (c:Council)
+WHERE c.code = $council_code OR c.gss_code = $council_code OR c.ofsted_urn = $council_code
+MATCH (c)-[:HAD_INSPECTION]->(a:Inspection {id: $from_inspection})
+MATCH (c)-[:HAD_INSPECTION]->(b:Inspection {id: $to_inspection})
+UNWIND ['director_of_childrens_services', 'chief_executive', 'lead_member'] AS role
+CALL (c, a, role) {
+  OPTIONAL MATCH (t:Tenure {role: role})-[:AT]->(c)
+  WHERE t.known_from IS NOT NULL
+    AND any(d IN [a.start_date, a.published_date] WHERE d IS NOT NULL
+        AND substring(d, 0, size(t.known_from)) >= t.known_from
+        AND substring(d, 0, size(t.known_to)) <= t.known_to)
+  OPTIONAL MATCH (p:Person)-[:HELD]->(t)
+  RETURN collect(CASE WHEN t IS NULL THEN NULL ELSE {tenure: t {.*}, person: p {.*}} END) AS before
+}
+CALL (c, b, role) {
+  OPTIONAL MATCH (t:Tenure {role: role})-[:AT]->(c)
+  WHERE t.known_from IS NOT NULL
+    AND any(d IN [b.start_date, b.published_date] WHERE d IS NOT NULL
+        AND substring(d, 0, size(t.known_from)) >= t.known_from
+        AND substring(d, 0, size(t.known_to)) <= t.known_to)
+  OPTIONAL MATCH (p:Person)-[:HELD]->(t)
+  RETURN collect(CASE WHEN t IS NULL THEN NULL ELSE {tenure: t {.*}, person: p {.*}} END) AS after
+}
+WITH role, before, after,
+     [x IN before | coalesce(x.person.id, 'tenure:' + x.tenure.id)] AS before_ids,
+     [x IN after | coalesce(x.person.id, 'tenure:' + x.tenure.id)] AS after_ids
+RETURN role, before, after,
+  CASE
+    WHEN size(before) = 0 OR size(after) = 0 THEN null
+    // The same tenure on both sides: no change, even if its holder is unnamed.
+    WHEN all(x IN before_ids WHERE x IN after_ids) AND all(x IN after_ids WHERE x IN before_ids) THEN false
+    // An unnamed holder on either side could be the named one on the other: unknown.
+    WHEN any(x IN before + after WHERE x.person IS NULL) THEN null
+    ELSE true
+  END AS changed
