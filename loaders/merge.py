@@ -75,15 +75,19 @@ def _merge_people(people: list[PersonRecord]) -> list[PersonRecord]:
 
 
 def merge_tenures(tenures: list[TenureRecord]) -> list[TenureRecord]:
-    """Join the tenures that are evidently one: same named person, role and organisation, and
-    interim status that does not disagree (unknown agrees with either).
+    """Join the tenures that are evidently one: same named person, role and organisation, interim
+    status that does not disagree (unknown agrees with either), and no other holder of that post
+    evidenced in between.
 
     This is how a DCS appointment announced in a news article meets the letters later addressed to
-    that DCS. Tenures of unnamed holders are never joined: nothing shows they are one person.
+    that DCS. Tenures of unnamed holders are never joined: nothing shows they are one person. A
+    holder who left and came back (A, then B, then A) keeps two tenures, so B's time is not covered.
     """
     merged: list[TenureRecord] = []
     for tenure in tenures:
-        twin = next((m for m in merged if _same_post(m, tenure)), None)
+        twin = next(
+            (m for m in merged if _same_post(m, tenure) and not _other_between(m, tenure, tenures)), None
+        )
         if twin is None:
             merged.append(replace(tenure, citations=list(tenure.citations)))
             continue
@@ -102,6 +106,28 @@ def _same_post(a: TenureRecord, b: TenureRecord) -> bool:
         and a.role == b.role
         and a.organisation_id == b.organisation_id
         and (a.interim is None or b.interim is None or a.interim == b.interim)
+    )
+
+
+def _evidence_dates(tenure: TenureRecord) -> list[str]:
+    dates = [c.date for c in tenure.citations if c.date and c.evidence != "previous_role"]
+    dates += [d.date for d in (tenure.start, tenure.end) if d is not None]
+    return sorted(dates)
+
+
+def _other_between(a: TenureRecord, b: TenureRecord, tenures: list[TenureRecord]) -> bool:
+    """True when someone else is evidenced in the same post between a's and b's evidence."""
+    a_dates, b_dates = _evidence_dates(a), _evidence_dates(b)
+    if not a_dates or not b_dates:
+        return False
+    # From the end of the earlier run to the start of the later; empty when the runs overlap.
+    gap = (min(a_dates[-1], b_dates[-1]), max(a_dates[0], b_dates[0]))
+    return any(
+        other.person_id != a.person_id
+        and other.role == a.role
+        and other.organisation_id == a.organisation_id
+        and any(gap[0] < d < gap[1] for d in _evidence_dates(other))
+        for other in tenures
     )
 
 

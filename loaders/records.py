@@ -101,6 +101,9 @@ class Citation:
     evidence: EvidenceKind | None = None  # for tenure evidence
     date: str | None = None  # the date the evidence speaks of
     precision: Precision | None = None
+    # How `date` is known (added for the fact files and the letters): "planned" for a start announced
+    # ahead, "on_or_before" when the text only shows it had happened by then. None means stated.
+    certainty: DateCertainty | None = None
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,9 @@ class SourceRecord:
     published_date: str | None = None
     published_precision: Precision | None = None
     published_certainty: DateCertainty | None = None
+    # The upper bound when published_certainty is "between" (published_date is then the lower bound);
+    # added for seed articles dated only by the report they cover and their first reader comment.
+    published_latest: str | None = None
     url: str | None = None
     file: str | None = None  # path relative to the data or seeds folder
     sha256: str | None = None

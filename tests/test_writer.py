@@ -156,3 +156,22 @@ def test_tenures_of_one_person_in_one_post_are_joined_but_not_unnamed_ones() -> 
         ("c", None),
         ("d", None),
     ]
+
+
+def test_a_holder_who_left_and_came_back_keeps_two_tenures() -> None:
+    def letter(tid: str, person: str, date: str) -> TenureRecord:
+        cite = Citation(
+            source_id=f"letter:{date}", quote=person, evidence="in_post_on", date=date, precision="day"
+        )
+        return TenureRecord(
+            tid, person, "director_of_childrens_services", None, "council:200", False, citations=[cite]
+        )
+
+    merged = merge_tenures(
+        [
+            letter("a1", "ann", "2018-01-01"),
+            letter("b", "bob", "2019-01-01"),
+            letter("a2", "ann", "2021-01-01"),
+        ]
+    )
+    assert [t.id for t in merged] == ["a1", "b", "a2"]
