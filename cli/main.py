@@ -7,11 +7,16 @@ from contextlib import contextmanager
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from api import app as api_app
 from graph import server
+from graph.connection import connect
 from graph.errors import LoadError, Problem, ServiceError
 from graph.settings import Settings
+from loaders.pipeline import LOAD_STEPS, load_everything
+from loaders.writer import WriteResult
 
 app = typer.Typer(help="Ofsted children's services knowledge graph.", no_args_is_help=True)
 neo4j_app = typer.Typer(help="The local Neo4j server (assembled from Maven Central).")
@@ -81,11 +86,57 @@ def neo4j_status() -> None:
     console.print(table)
 
 
+@app.command("load")
+def load(
+    force: bool = typer.Option(False, help="Rewrite even when the graph already holds this data."),
+) -> None:
+    """Load every bundled source into Neo4j in one transaction (all or nothing)."""
+    settings = Settings()
+    with reported_errors():
+        result = run_load(settings, force=force)
+    print_load_result(result)
+
+
+def run_load(settings: Settings, *, force: bool = False) -> WriteResult:
+    """Load with a progress bar, one step per source."""
+    columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("Loading", total=len(LOAD_STEPS))
+
+        def on_step(name: str) -> None:
+            progress.update(task, description=f"Loading: {name}", advance=1)
+
+        with connect(settings) as driver:
+            return load_everything(settings, driver, force=force, on_step=on_step)
+
+
+def print_load_result(result: WriteResult) -> None:
+    """The counts written, or that nothing changed."""
+    if not result.changed:
+        console.print("The graph already holds this data; nothing was written.")
+        return
+    table = Table("written", "count", title="Loaded (one transaction)")
+    for name, count in result.counts.items():
+        table.add_row(name, str(count))
+    console.print(table)
+
+
+@app.command("serve")
+def serve() -> None:
+    """Serve the read-only GraphQL API (GraphiQL in a browser) in the foreground."""
+    settings = Settings()
+    console.print(f"GraphQL API: http://{settings.api_host}:{settings.api_port}/graphql")
+    api_app.serve(settings)
+
+
 @app.command("up")
 def up() -> None:
-    """Start the local Neo4j and print where to reach it (what `make up` runs)."""
+    """Start the local Neo4j, load the bundled data, then serve the API in the foreground (`make up`)."""
     settings = Settings()
     with reported_errors():
         status = server.start(settings, on_progress=lambda msg: console.print(f"[dim]{msg}…[/dim]"))
-    console.print(f"Neo4j {status.version}: bolt://localhost:{status.bolt_port}")
+        console.print(f"Neo4j {status.version}: bolt://localhost:{status.bolt_port}")
+        print_load_result(run_load(settings))
     console.print(f"Neo4j Browser: {settings.browser_url} (user {settings.neo4j_user})")
+    console.print(f"GraphQL API: http://{settings.api_host}:{settings.api_port}/graphql (Ctrl-C stops it)")
+    api_app.serve(settings)

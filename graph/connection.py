@@ -30,7 +30,15 @@ def connect(settings: Settings) -> Driver:
 
 def connect_async(settings: Settings) -> AsyncDriver:
     """An async driver for the API; connectivity is checked per request, not here."""
-    return AsyncGraphDatabase.driver(settings.bolt_uri, auth=_auth(settings))
+    # Short waits: a public request should fail fast with "unavailable" while Neo4j is down rather
+    # than retry for the driver's default 30 s.
+    return AsyncGraphDatabase.driver(
+        settings.bolt_uri,
+        auth=_auth(settings),
+        max_transaction_retry_time=5.0,
+        connection_acquisition_timeout=5.0,
+        connection_timeout=5.0,
+    )
 
 
 def _auth(settings: Settings) -> tuple[str, str]:

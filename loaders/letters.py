@@ -317,7 +317,16 @@ def _parse_rows(path: Path, councils: CouncilResolver, problems: list[Problem]) 
         problems += [Problem(LETTERS_CSV, 1, c, "missing column") for c in missing]
         if missing:
             return []
+        width = len(reader.fieldnames or [])
         for row_number, raw in enumerate(reader, start=2):
+            # DictReader pads a short row with None and files a long row's extras under None.
+            cells = [v for k, v in raw.items() if k is not None and v is not None]
+            if len(cells) != width or None in raw:
+                count = len(cells) + len(raw.get(None) or [])
+                problems.append(
+                    Problem(LETTERS_CSV, row_number, None, f"has {count} cells; the header has {width}")
+                )
+                continue
             letter = _parse_row(row_number, raw, councils, problems)
             if letter is None:
                 continue

@@ -6,8 +6,10 @@ from dataclasses import replace
 
 from graph.errors import Problem
 from loaders.records import (
+    BoardRecord,
     Bundle,
     Citation,
+    NoticeRecord,
     OrganisationRecord,
     PersonRecord,
     SourceRecord,
@@ -164,6 +166,12 @@ def _all_citations(content: Content) -> list[tuple[str, Citation]]:
     for inspection in content.inspections:
         pairs += [(inspection.id, c) for c in inspection.citations]
         pairs += [(j.id, c) for j in inspection.judgements for c in j.citations]
-    for record in (*b.people, *b.organisations, *b.tenures, *b.notices, *b.boards):
-        pairs += [(record.id, c) for c in record.citations]
+    records: list[PersonRecord | OrganisationRecord | TenureRecord | NoticeRecord | BoardRecord] = [
+        *b.people,
+        *b.organisations,
+        *b.tenures,
+        *b.notices,
+        *b.boards,
+    ]
+    pairs += [(record.id, c) for record in records for c in record.citations]
     return pairs

@@ -174,7 +174,7 @@ class InspectionStatement:
     report_url: str | None = None
     theme: str | None = None  # a visit's theme, e.g. "Care leavers"
     judgements: list[JudgementStatement] = field(default_factory=list)
-    priority: int = 0  # which source wins for display: report 3, letter/scrape 2, statistics 1
+    priority: int = 0  # which source wins for display: report 3, letter or statistics 2, scrape 1
 
 
 @dataclass

@@ -1,0 +1,441 @@
+"""The GraphQL types of the public contract (issue 6), built from the rows of the named queries.
+
+Property names are the graph's snake_case; strawberry turns them into camelCase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from enum import Enum
+from typing import Any, TypeVar, cast
+
+import strawberry
+
+from api.context import Context
+from api.database import Row
+from api.errors import BadArgumentError, NotFoundError
+
+Info = strawberry.Info[Context, None]
+
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def described(text: str) -> Callable[[F], F]:
+    """`strawberry.field(description=...)` for a resolver, typed (strawberry's overload gives Any)."""
+    return cast(Callable[[F], F], strawberry.field(description=text))
+
+
+@strawberry.enum
+class Grade(Enum):
+    OUTSTANDING = "OUTSTANDING"
+    GOOD = "GOOD"
+    REQUIRES_IMPROVEMENT = "REQUIRES_IMPROVEMENT"
+    ADEQUATE = "ADEQUATE"  # the 2009-2012 frameworks' grade between good and inadequate
+    INADEQUATE = "INADEQUATE"
+
+
+@strawberry.enum
+class Role(Enum):
+    DIRECTOR_OF_CHILDRENS_SERVICES = "director_of_childrens_services"
+    CHIEF_EXECUTIVE = "chief_executive"
+    LEAD_MEMBER = "lead_member"
+    DFE_ADVISER = "dfe_adviser"
+    IMPROVEMENT_DIRECTOR = "improvement_director"
+    OPERATIONS_DIRECTOR = "operations_director"
+    IMPROVEMENT_BOARD_CHAIR = "improvement_board_chair"
+    IMPROVEMENT_BOARD_MEMBER = "improvement_board_member"
+    TRUST_CHIEF_EXECUTIVE = "trust_chief_executive"
+    OTHER = "other"
+
+
+@strawberry.enum
+class InspectionKind(Enum):
+    INSPECTION = "inspection"
+    REINSPECTION = "reinspection"
+    FOCUSED_VISIT = "focused_visit"
+    MONITORING_VISIT = "monitoring_visit"
+
+
+@strawberry.enum
+class SourceKind(Enum):
+    NEWS_ARTICLE = "news_article"
+    WEB_ARTICLE = "web_article"
+    COUNCIL_PRESS_RELEASE = "council_press_release"
+    READER_COMMENT = "reader_comment"  # a comment under an article: never a news fact
+    OFSTED_REPORT = "ofsted_report"
+    OFSTED_LETTER = "ofsted_letter"
+    OFFICIAL_STATISTICS = "official_statistics"
+    DATASET = "dataset"
+
+
+@strawberry.enum
+class DatePrecision(Enum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+@strawberry.enum
+class DateCertainty(Enum):
+    STATED = "stated"
+    ON_OR_BEFORE = "on_or_before"
+    PLANNED = "planned"
+    BETWEEN = "between"
+
+
+@strawberry.type(description='A date known to a day, a month or a year: "2011-08" with MONTH.')
+class PartialDate:
+    date: str
+    precision: DatePrecision
+    certainty: DateCertainty | None
+
+
+def partial_date(props: Row, prefix: str) -> PartialDate | None:
+    """The `<prefix>_date` / `_precision` / `_certainty` properties as a PartialDate, or None."""
+    date = props.get(f"{prefix}_date")
+    if date is None:
+        return None
+    certainty = props.get(f"{prefix}_certainty")
+    return PartialDate(
+        date=date,
+        precision=DatePrecision(props.get(f"{prefix}_precision") or "day"),
+        certainty=DateCertainty(certainty) if certainty else None,
+    )
+
+
+@strawberry.type(description="A document, data file, article or reader comment that states facts.")
+class Source:
+    id: strawberry.ID
+    kind: SourceKind
+    title: str | None
+    publisher: str | None
+    published_date: str | None
+    url: str | None
+    author: str | None
+    comment_on_id: strawberry.Private[str | None]
+
+    @described("For a reader comment, the article it was posted under.")
+    async def comment_on(self, info: Info) -> Source | None:
+        if self.comment_on_id is None:
+            return None
+        row = await info.context.source.load(self.comment_on_id)
+        return None if row is None else source_from(row["source"])
+
+
+def source_from(props: Row) -> Source:
+    """A Source from a Source node's properties."""
+    return Source(
+        id=strawberry.ID(props["id"]),
+        kind=SourceKind(props["kind"]),
+        title=props.get("title"),
+        publisher=props.get("publisher"),
+        published_date=props.get("published_date"),
+        url=props.get("url"),
+        author=props.get("author"),
+        comment_on_id=props.get("comment_on"),
+    )
+
+
+@strawberry.type(description="Where one source supports one fact: the quote and its place in the source.")
+class Citation:
+    quote: str | None
+    page: int | None
+    row: int | None
+    field: str | None
+    value: str | None = strawberry.field(description="The value as this source states it.")
+    evidence: str | None = strawberry.field(description="For a tenure: what the source shows.")
+    date: PartialDate | None = strawberry.field(description="The date the evidence speaks of.")
+    source: Source
+
+
+def citations_from(rows: list[Row]) -> list[Citation]:
+    """Citations from the `{..., source: {...}}` maps the named queries return."""
+    return [
+        Citation(
+            quote=r.get("quote"),
+            page=r.get("page"),
+            row=r.get("row"),
+            field=r.get("field"),
+            value=r.get("value"),
+            evidence=r.get("evidence"),
+            date=_citation_date(r),
+            source=source_from(r["source"]),
+        )
+        for r in rows
+    ]
+
+
+def _citation_date(row: Row) -> PartialDate | None:
+    if row.get("date") is None:
+        return None
+    certainty = row.get("certainty")
+    return PartialDate(
+        date=row["date"],
+        precision=DatePrecision(row.get("precision") or "day"),
+        certainty=DateCertainty(certainty) if certainty else None,
+    )
+
+
+@strawberry.type
+class Judgement:
+    area: str
+    grade: Grade
+    wording: str | None = strawberry.field(description="The grade as the winning source prints it.")
+    conflict: bool = strawberry.field(description="True when the sources state different grades.")
+    citations: list[Citation]
+
+
+@strawberry.type
+class Organisation:
+    id: strawberry.ID
+    name: str
+    kind: str | None
+
+
+@strawberry.type(description="A person's time in a role; dates are null where no source states them.")
+class Tenure:
+    id: strawberry.ID
+    person: Person | None = strawberry.field(description="Null when the source does not name the holder.")
+    role: Role
+    title: str | None
+    organisation: Organisation
+    interim: bool | None
+    start: PartialDate | None
+    end: PartialDate | None
+    evidence_from: str | None = strawberry.field(description="Earliest date a source shows them in post.")
+    evidence_to: str | None = strawberry.field(description="Latest date a source shows them in post.")
+    citations: list[Citation]
+
+
+def tenure_from(row: Row) -> Tenure:
+    """A Tenure from a `{tenure, person, organisation, citations}` row."""
+    props = row["tenure"]
+    person = row.get("person")
+    org = row["organisation"]
+    return Tenure(
+        id=strawberry.ID(props["id"]),
+        person=None if person is None else person_from(person),
+        role=Role(props["role"]),
+        title=props.get("title"),
+        organisation=Organisation(id=strawberry.ID(org["id"]), name=org["name"], kind=org.get("kind")),
+        interim=props.get("interim"),
+        start=partial_date(props, "start"),
+        end=partial_date(props, "end"),
+        evidence_from=props.get("evidence_from"),
+        evidence_to=props.get("evidence_to"),
+        citations=citations_from(row.get("citations") or []),
+    )
+
+
+async def tenures_by_id(info: Info, ids: list[str]) -> list[Tenure]:
+    """The tenures with these ids, in this order, in one query per request batch."""
+    rows = await info.context.tenure.load_many(ids)
+    return [tenure_from(r) for r in rows if r is not None]
+
+
+@strawberry.type
+class Person:
+    id: strawberry.ID
+    name: str
+
+    @described("The career, across all employers, earliest known first.")
+    async def tenures(self, info: Info) -> list[Tenure]:
+        return [tenure_from(r) for r in await info.context.career.load(str(self.id))]
+
+
+def person_from(props: Row) -> Person:
+    """A Person from a Person node's properties."""
+    return Person(id=strawberry.ID(props["id"]), name=props["name"])
+
+
+@strawberry.type
+class Inspection:
+    id: strawberry.ID
+    kind: InspectionKind
+    framework: str | None
+    start_date: str | None
+    end_date: str | None
+    published_date: str | None
+    lead_inspector: str | None
+    overall: Grade | None = strawberry.field(description="Null where the report gives none (visits).")
+    theme: str | None
+    report_url: str | None
+    judgements: list[Judgement]
+    citations: list[Citation]
+    conflicts: list[str] = strawberry.field(description="Where the sources disagree on this event.")
+    council_code: strawberry.Private[str]
+    parent: strawberry.Private[Council | None]
+
+    @strawberry.field
+    async def council(self, info: Info) -> Council:
+        if self.parent is not None:
+            return self.parent
+        row = await info.context.council.load(self.council_code)
+        if row is None:
+            # Found through its council, so only a load running meanwhile can get here.
+            raise NotFoundError(f"no council {self.council_code}")
+        return council_from(row)
+
+
+def inspection_from(row: Row, parent: Council | None = None) -> Inspection:
+    """An Inspection from a `{council_code, inspection, judgements, citations}` row."""
+    props = row["inspection"]
+    overall = props.get("overall")
+    return Inspection(
+        id=strawberry.ID(props["id"]),
+        kind=InspectionKind(props["kind"]),
+        framework=props.get("framework"),
+        start_date=props.get("start_date"),
+        end_date=props.get("end_date"),
+        published_date=props.get("published_date"),
+        lead_inspector=props.get("lead_inspector"),
+        overall=Grade(overall) if overall else None,
+        theme=props.get("theme"),
+        report_url=props.get("report_url"),
+        judgements=[_judgement_from(j) for j in row.get("judgements") or []],
+        citations=citations_from(row.get("citations") or []),
+        conflicts=list(props.get("conflicts") or []),
+        council_code=row["council_code"],
+        parent=parent,
+    )
+
+
+def _judgement_from(props: Row) -> Judgement:
+    return Judgement(
+        area=props["area"],
+        grade=Grade(props["grade"]),
+        wording=props.get("wording"),
+        conflict=bool(props.get("conflict")),
+        citations=citations_from(props.get("citations") or []),
+    )
+
+
+async def inspection_by_id(info: Info, inspection_id: str) -> Inspection | None:
+    """One inspection, batched with the others the request asks for."""
+    row = await info.context.inspection.load(inspection_id)
+    return None if row is None else inspection_from(row)
+
+
+@strawberry.type(description="A DfE improvement notice or statutory direction.")
+class ImprovementNotice:
+    id: strawberry.ID
+    kind: str
+    issued: PartialDate | None
+    lifted: PartialDate | None
+    review_interval: str | None
+    review_scope: list[str]
+    citations: list[Citation]
+
+
+@strawberry.type
+class ImprovementBoard:
+    id: strawberry.ID
+    name: str
+    first_meeting: PartialDate | None
+    citations: list[Citation]
+
+
+def _notice_from(props: Row) -> ImprovementNotice:
+    return ImprovementNotice(
+        id=strawberry.ID(props["id"]),
+        kind=props["kind"],
+        issued=partial_date(props, "issued"),
+        lifted=partial_date(props, "lifted"),
+        review_interval=props.get("review_interval"),
+        review_scope=list(props.get("review_scope") or []),
+        citations=citations_from(props.get("citations") or []),
+    )
+
+
+def _board_from(props: Row) -> ImprovementBoard:
+    return ImprovementBoard(
+        id=strawberry.ID(props["id"]),
+        name=props["name"],
+        first_meeting=partial_date(props, "first_meeting"),
+        citations=citations_from(props.get("citations") or []),
+    )
+
+
+@strawberry.type
+class Council:
+    code: str = strawberry.field(description="The DfE LA code.")
+    name: str
+    la_code: str | None
+    gss_code: str | None
+    ofsted_urn: str | None
+    region: str | None
+    authority_type: str | None
+    start_date: str | None
+    end_date: str | None = strawberry.field(description="When a former council ceased; null if current.")
+    current: bool
+    predecessor_rows: strawberry.Private[list[Row] | None]
+    successor_rows: strawberry.Private[list[Row] | None]
+
+    @described("Every inspection and visit, oldest first.")
+    async def inspections(self, info: Info) -> list[Inspection]:
+        rows = await info.context.council_inspections.load(self.code)
+        return [inspection_from(r, parent=self) for r in rows]
+
+    @described("Leaders over time; `at` (YYYY-MM-DD) keeps those shown in post then.")
+    async def tenures(self, info: Info, role: Role | None = None, at: str | None = None) -> list[Tenure]:
+        if at is None:
+            tenures = [tenure_from(r) for r in await info.context.council_tenures.load(self.code)]
+        else:
+            tenures = await self._tenures_on(info, at)
+        return [t for t in tenures if role is None or t.role == role]
+
+    async def _tenures_on(self, info: Info, at: str) -> list[Tenure]:
+        if not ISO_DAY.match(at):
+            raise BadArgumentError(f"at must be a date like 2017-06-13, not {at[:20]!r}")
+        rows = await info.context.db.named("leaders_on_date", council_code=self.code, on_date=at)
+        return await tenures_by_id(info, [r["tenure"]["id"] for r in rows])
+
+    @strawberry.field
+    async def improvement_notices(self, info: Info) -> list[ImprovementNotice]:
+        row = await info.context.notices_boards.load(self.code)
+        return [] if row is None else [_notice_from(n) for n in row["notices"]]
+
+    @strawberry.field
+    async def improvement_boards(self, info: Info) -> list[ImprovementBoard]:
+        row = await info.context.notices_boards.load(self.code)
+        return [] if row is None else [_board_from(b) for b in row["boards"]]
+
+    @described("The councils this one replaced.")
+    async def predecessors(self, info: Info) -> list[Council]:
+        rows = self.predecessor_rows
+        if rows is None:
+            rows = (await self._links(info))["predecessors"]
+        return [council_from({"council": r}) for r in rows]
+
+    @described("The councils that replaced this one.")
+    async def successors(self, info: Info) -> list[Council]:
+        rows = self.successor_rows
+        if rows is None:
+            rows = (await self._links(info))["successors"]
+        return [council_from({"council": r}) for r in rows]
+
+    async def _links(self, info: Info) -> Row:
+        row = await info.context.council.load(self.code)
+        return row or {"predecessors": [], "successors": []}
+
+
+def council_from(row: Row) -> Council:
+    """A Council from a `{council, predecessors?, successors?}` row (links missing = load later)."""
+    props: dict[str, Any] = row["council"]
+    return Council(
+        code=props["code"],
+        name=props["name"],
+        la_code=props.get("la_code"),
+        gss_code=props.get("gss_code"),
+        ofsted_urn=props.get("ofsted_urn"),
+        region=props.get("region"),
+        authority_type=props.get("authority_type"),
+        start_date=props.get("start_date"),
+        end_date=props.get("end_date"),
+        current=bool(props.get("current", props.get("end_date") is None)),
+        predecessor_rows=row.get("predecessors"),
+        successor_rows=row.get("successors"),
+    )

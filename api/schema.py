@@ -1,0 +1,301 @@
+"""The read-only GraphQL schema: the root questions, and the extensions that bound every request."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import logging
+from collections.abc import Iterator
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import MaskErrors, SchemaExtension, ValidationCache
+
+from api.database import Row
+from api.errors import BadArgumentError, NotFoundError, PublicError, ServiceUnavailableError
+from api.graphql_types import (
+    Council,
+    Grade,
+    Info,
+    Inspection,
+    Person,
+    Role,
+    Source,
+    Tenure,
+    council_from,
+    described,
+    inspection_by_id,
+    person_from,
+    source_from,
+    tenures_by_id,
+)
+from api.limits import Limits, limit_extensions
+
+logger = logging.getLogger(__name__)
+
+# A GET answer is the same for everyone until the next load, so browsers and CDNs may keep it.
+GET_CACHE_CONTROL = "public, max-age=300"
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type
+class CouncilEdge:
+    cursor: str
+    node: Council
+
+
+@strawberry.type
+class CouncilConnection:
+    edges: list[CouncilEdge]
+    page_info: PageInfo
+    total_count: int
+
+
+@strawberry.type(description="For one role, who the sources show in post at each inspection.")
+class RoleChange:
+    role: Role
+    before: list[Tenure]
+    after: list[Tenure]
+    changed: bool | None = strawberry.field(description="Null where either side has no evidence.")
+
+
+@strawberry.type
+class LeadershipChanges:
+    from_: Inspection = strawberry.field(name="from")
+    to: Inspection
+    roles: list[RoleChange]
+
+
+@strawberry.type
+class RatedLeadership:
+    inspection: Inspection
+    leaders: list[Tenure]
+
+
+@strawberry.type(description="One source's statement in a disagreement.")
+class ConflictStatement:
+    value: str | None
+    quote: str | None
+    row: int | None
+    page: int | None
+    source_id: strawberry.Private[str]
+
+    @strawberry.field
+    async def source(self, info: Info) -> Source:
+        row = await info.context.source.load(self.source_id)
+        if row is None:
+            raise NotFoundError(f"no source {self.source_id}")
+        return source_from(row["source"])
+
+
+@strawberry.type(description="Where sources disagree about an inspection: a grade, a date or the inspector.")
+class Conflict:
+    council_code: str
+    field: str = strawberry.field(description="The judgement area, or 'inspection' for its dates/inspector.")
+    detail: str
+    statements: list[ConflictStatement]
+    inspection_id: strawberry.Private[str]
+
+    @strawberry.field
+    async def inspection(self, info: Info) -> Inspection:
+        found = await inspection_by_id(info, self.inspection_id)
+        if found is None:
+            raise NotFoundError(f"no inspection {self.inspection_id}")
+        return found
+
+
+@strawberry.type
+class Query:
+    @described('By DfE LA code ("916"), ONS code ("E10000013") or Ofsted URN ("80470").')
+    async def council(self, info: Info, code: str) -> Council | None:
+        row = await info.context.council.load(code)
+        return None if row is None else council_from(row)
+
+    @described("Councils by name, region and latest grade, ordered by name.")
+    async def councils(
+        self,
+        info: Info,
+        search: str | None = None,
+        region: str | None = None,
+        grade: Grade | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> CouncilConnection:
+        limits: Limits = info.context.limits
+        size = limits.default_page_size if first is None else first
+        if not 0 <= size <= limits.max_page_size:
+            raise BadArgumentError(f"first must be between 0 and {limits.max_page_size}")
+        skip = 0 if after is None else decode_cursor(after) + 1
+        (row,) = await info.context.db.named(
+            "councils",
+            search=search,
+            region=region,
+            grade=None if grade is None else grade.value,
+            skip=skip,
+            limit=size,
+        )
+        return _connection(row, skip)
+
+    @strawberry.field
+    async def inspection(self, info: Info, id: strawberry.ID) -> Inspection | None:
+        return await inspection_by_id(info, str(id))
+
+    @described("By id, or by exact name when only one person has it.")
+    async def person(
+        self,
+        info: Info,
+        id: strawberry.ID | None = None,
+        name: str | None = None,
+    ) -> Person | None:
+        if id is None and name is None:
+            raise BadArgumentError("give a person's id or name")
+        rows = await info.context.db.named(
+            "person", person_id=None if id is None else str(id), name=None if id is not None else name
+        )
+        if len(rows) > 1:
+            ids = ", ".join(r["person"]["id"] for r in rows)
+            raise BadArgumentError(f"several people are named {name!r} ({ids}); ask by id")
+        return person_from(rows[0]["person"]) if rows else None
+
+    @described("For each role, who was in post at each inspection, and whether it changed.")
+    async def leadership_changes(
+        self, info: Info, council_code: str, from_inspection: strawberry.ID, to_inspection: strawberry.ID
+    ) -> LeadershipChanges:
+        rows = await info.context.db.named(
+            "leadership_changes",
+            council_code=council_code,
+            from_inspection=str(from_inspection),
+            to_inspection=str(to_inspection),
+        )
+        before = await inspection_by_id(info, str(from_inspection))
+        after = await inspection_by_id(info, str(to_inspection))
+        if not rows or before is None or after is None:
+            raise NotFoundError(
+                f"council {council_code} has no inspection {from_inspection} or {to_inspection}"
+            )
+        return LeadershipChanges(from_=before, to=after, roles=[await _role_change(info, r) for r in rows])
+
+    @described("Each inspection with this overall grade, and the leaders in post then.")
+    async def leaders_when_rated(self, info: Info, council_code: str, grade: Grade) -> list[RatedLeadership]:
+        rows = await info.context.db.named("leaders_when_rated", council_code=council_code, grade=grade.value)
+        rated: list[RatedLeadership] = []
+        for row in rows:
+            inspection = await inspection_by_id(info, row["inspection"]["id"])
+            if inspection is None:
+                continue
+            ids = [leader["tenure"]["id"] for leader in row["leaders"]]
+            rated.append(RatedLeadership(inspection=inspection, leaders=await tenures_by_id(info, ids)))
+        return rated
+
+    @described("Where sources disagree, for one council or all.")
+    async def conflicts(self, info: Info, council_code: str | None = None) -> list[Conflict]:
+        rows = await info.context.db.named("source_conflicts", council_code=council_code)
+        return [_conflict_from(r) for r in rows]
+
+
+def _connection(row: Row, skip: int) -> CouncilConnection:
+    total = int(row["total"])
+    councils = [council_from({"council": c, **c}) for c in row["councils"]]
+    edges = [CouncilEdge(cursor=encode_cursor(skip + i), node=c) for i, c in enumerate(councils)]
+    return CouncilConnection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=skip + len(edges) < total,
+            has_previous_page=skip > 0,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        total_count=total,
+    )
+
+
+def encode_cursor(offset: int) -> str:
+    """An opaque cursor for the council at this position in the ordered matches."""
+    return base64.urlsafe_b64encode(f"council:{offset}".encode()).decode()
+
+
+def decode_cursor(cursor: str) -> int:
+    """The position a cursor stands for.
+
+    Raises:
+        BadArgumentError: not a cursor this API gave out.
+    """
+    try:
+        text = base64.urlsafe_b64decode(cursor.encode()).decode()
+        prefix, offset = text.split(":")
+        if prefix == "council" and offset.isdigit():
+            return int(offset)
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        pass
+    raise BadArgumentError("after is not a cursor from this API")
+
+
+async def _role_change(info: Info, row: Row) -> RoleChange:
+    return RoleChange(
+        role=Role(row["role"]),
+        before=await tenures_by_id(info, [x["tenure"]["id"] for x in row["before"]]),
+        after=await tenures_by_id(info, [x["tenure"]["id"] for x in row["after"]]),
+        changed=row["changed"],
+    )
+
+
+def _conflict_from(row: Row) -> Conflict:
+    return Conflict(
+        council_code=row["council_code"],
+        field=row["field"],
+        detail=row["detail"],
+        statements=[
+            ConflictStatement(
+                value=s.get("value"),
+                quote=s.get("quote"),
+                row=s.get("row"),
+                page=s.get("page"),
+                source_id=s["source"],
+            )
+            for s in row["statements"]
+        ],
+        inspection_id=row["inspection_id"],
+    )
+
+
+class HttpStatus(SchemaExtension):
+    """503 when Neo4j did not answer; a Cache-Control header on successful GET queries."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        context = self.execution_context.context
+        result = self.execution_context.result
+        errors = (result.errors if result is not None else None) or []
+        if any(isinstance(e.original_error, ServiceUnavailableError) for e in errors):
+            context.response.status_code = 503
+        elif not errors and context.request.method == "GET":
+            context.response.headers["Cache-Control"] = GET_CACHE_CONTROL
+
+
+def should_mask(error: GraphQLError) -> bool:
+    """Mask any error raised by code (logging it first); keep syntax, validation and our own errors."""
+    original = error.original_error
+    if original is None or isinstance(original, PublicError):
+        return False
+    logger.error("masked error at %s: %r", error.path, original, exc_info=original)
+    return True
+
+
+def build_schema(limits: Limits) -> strawberry.Schema:
+    """The schema with its bounds: masked errors, depth/alias/token limits, a validation cache."""
+    return strawberry.Schema(
+        query=Query,
+        extensions=[
+            lambda: MaskErrors(should_mask_error=should_mask, error_message="internal error"),
+            *limit_extensions(limits),
+            ValidationCache,
+            HttpStatus,
+        ],
+    )

@@ -1,0 +1,87 @@
+"""The whole load: read every source, reconcile, check references, then write once.
+
+Every source is read and checked before anything is written; the problems of all sources are
+reported together, and one bad row anywhere means nothing is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from neo4j import Driver
+
+from graph.errors import LoadError, Problem
+from graph.settings import PROJECT_ROOT, Settings
+from loaders.councils import read_councils
+from loaders.facts import read_facts
+from loaders.letters import read_letters
+from loaders.merge import check_references, merge_duplicates
+from loaders.official_stats import read_official_stats
+from loaders.reconcile import reconcile
+from loaders.records import Bundle
+from loaders.report_scrape import read_report_scrape
+from loaders.writer import Content, WriteResult, write_graph
+
+FACTS_DIR = PROJECT_ROOT / "facts"
+
+Progress = Callable[[str], None]
+
+# The steps `read_everything` reports, for progress bars (facts files add one each).
+LOAD_STEPS = (
+    "councils",
+    "official statistics",
+    "report scrape",
+    "focused-visit letters",
+    "facts",
+    "reconcile",
+    "write",
+)
+
+
+def read_everything(
+    data_dir: Path, seeds_dir: Path, facts_dir: Path = FACTS_DIR, on_step: Progress | None = None
+) -> Content:
+    """Read, reconcile and check every source; raise one LoadError listing every problem.
+
+    Raises:
+        LoadError: any source has problems; nothing has been written.
+    """
+    step = on_step or (lambda _name: None)
+    step("councils")
+    bundle, councils = read_councils(data_dir)
+    problems: list[Problem] = []
+    readers: dict[str, Callable[[], Bundle]] = {
+        "official statistics": lambda: read_official_stats(data_dir, councils),
+        "report scrape": lambda: read_report_scrape(data_dir, councils),
+        "focused-visit letters": lambda: read_letters(data_dir, councils),
+    }
+    known_councils = {c.code for c in bundle.councils}
+    for path in sorted(facts_dir.glob("*.yaml")):
+        readers[f"facts {path.name}"] = partial(read_facts, path, seeds_dir, known_councils)
+    for name, read in readers.items():
+        step(name)
+        try:
+            bundle.extend(read())
+        except LoadError as exc:
+            problems.extend(exc.problems)
+    step("reconcile")
+    inspections, reconcile_problems = reconcile(bundle.inspections)
+    problems.extend(reconcile_problems)
+    merged = merge_duplicates(bundle, problems)
+    content = Content(bundle=merged, inspections=inspections)
+    problems.extend(check_references(content))
+    if problems:
+        raise LoadError(problems)
+    return content
+
+
+def load_everything(
+    settings: Settings, driver: Driver, *, force: bool = False, on_step: Progress | None = None
+) -> WriteResult:
+    """Read every bundled source and replace the graph with it in one transaction."""
+    content = read_everything(settings.data_dir, settings.seeds_dir, on_step=on_step)
+    if on_step:
+        on_step("write")
+    return write_graph(driver, settings.neo4j_database, content, force=force)
