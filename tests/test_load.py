@@ -154,7 +154,8 @@ def test_the_gloucestershire_notice_and_board(loaded: Driver, settings: Settings
         """
         MATCH (c:Council {code: $code})-[:RECEIVED]->(n:ImprovementNotice)-[:CITES]->(s:Source)
         MATCH (c)-[:HAS_BOARD]->(b:ImprovementBoard)
-        RETURN n.issued_date AS issued, b.first_meeting_date AS first_meeting, collect(DISTINCT s.id) AS sources
+        RETURN n.issued_date AS issued, b.first_meeting_date AS first_meeting,
+               collect(DISTINCT s.id) AS sources
         """,
         code=GLOUCESTERSHIRE,
         database_=settings.neo4j_database,
@@ -205,7 +206,10 @@ def test_a_bad_row_late_in_a_file_means_nothing_is_written(
     before = graph_fingerprint(graph, settings.neo4j_database)
     relative = "ofsted_official_stats/csv/laio2025_ilacs_history_2018_2025.csv"
     lines = (settings.data_dir / relative).read_text(encoding="utf-8-sig").splitlines()
-    bad = "E10000013,Gloucestershire,Current,South West,2025-13-40,2025-08-04,ILACS Standard Inspection,Brilliant,Good,Good,Good,Good\n"
+    bad = (
+        "E10000013,Gloucestershire,Current,South West,2025-13-40,2025-08-04,"
+        "ILACS Standard Inspection,Brilliant,Good,Good,Good,Good\n"
+    )
     data = data_dir_with(tmp_path, settings, relative, bad)
     with pytest.raises(LoadError) as caught:
         read_everything(data, settings.seeds_dir)
