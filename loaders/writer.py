@@ -137,7 +137,9 @@ UNWIND $rows AS r MATCH (n:ImprovementBoard {id: r.node_id}), (s:Source {id: r.s
 CREATE (n)-[c:CITES]->(s) SET c = r.props""",
 }
 
-READ_LOAD = "MATCH (l:Load {id: 'current'}) RETURN l.content_hash AS content_hash"
+# A map projection, not l.content_hash: naming a property key the database has never seen (the
+# first load) makes Neo4j send a warning that the driver logs as noise.
+READ_LOAD = "MATCH (l:Load {id: 'current'}) RETURN l {.*} AS load"
 
 WRITE_LOAD = """
 MERGE (l:Load {id: 'current'})
@@ -184,7 +186,9 @@ def write_graph(driver: Driver, database: str, content: Content, *, force: bool 
 
 def _read_hash(tx: ManagedTransaction) -> str | None:
     record = tx.run(READ_LOAD).single()
-    return None if record is None else str(record["content_hash"])
+    if record is None or record["load"].get("content_hash") is None:
+        return None
+    return str(record["load"]["content_hash"])
 
 
 def _replace(tx: ManagedTransaction, content: Content, digest: str, counts: dict[str, int]) -> None:
