@@ -17,7 +17,6 @@ Files read, all relative to data_dir (SOURCES.md sections 3 and 4):
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -25,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import LoadError, Problem
+from loaders.csv_table import read_table
 from loaders.records import Bundle, Citation, CouncilRecord, SourceRecord
 
 PROVIDER = "la_lookup/Provider_data_lookup.csv"
@@ -219,24 +219,9 @@ def read_tables(data_dir: Path, problems: list[Problem]) -> Tables:
 
 def read_rows(data_dir: Path, file: str, problems: list[Problem]) -> list[SourceRow]:
     """One file's rows with their spreadsheet row numbers, or none if it is missing or lacks columns."""
-    path = data_dir / file
-    if not path.is_file():
-        problems.append(Problem(file, None, None, f"file not found in {data_dir}"))
-        return []
-    # utf-8-sig: Provider_data_lookup.csv starts with a byte-order mark (SOURCES.md 4a), which would
-    # otherwise become part of the first column's name.
-    with path.open(newline="", encoding="utf-8-sig") as f:
-        reader = csv.DictReader(f)
-        missing = [c for c in COLUMNS[file] if c not in (reader.fieldnames or [])]
-        problems += [Problem(file, 1, column, "expected this column in the header") for column in missing]
-        if missing:
-            return []
-        return [SourceRow(file, number, cleaned(raw)) for number, raw in enumerate(reader, start=2)]
-
-
-def cleaned(raw: dict[str | None, str | None]) -> dict[str, str]:
-    """A row's cells stripped of surrounding spaces; short rows give empty cells, extra cells are dropped."""
-    return {key: (value or "").strip() for key, value in raw.items() if key is not None}
+    # Provider_data_lookup.csv starts with a byte-order mark (SOURCES.md 4a); read_table handles it.
+    table = read_table(data_dir / file, file, COLUMNS[file], problems)
+    return [SourceRow(file, number, {k: v.strip() for k, v in cells.items()}) for number, cells in table]
 
 
 # ---- joining the files by DfE code --------------------------------------------------------------

@@ -22,7 +22,6 @@ identical full name is taken as the same person; this is also how the news fact 
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 import unicodedata
@@ -30,12 +29,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Protocol
 
 from graph.errors import LoadError, Problem
+from loaders.csv_table import read_table
 from loaders.records import (
     Bundle,
     Citation,
+    CouncilResolver,
     DateCertainty,
     InspectionStatement,
     OrganisationRecord,
@@ -94,12 +94,6 @@ Report = Callable[[str, str], None]
 
 # Focused visits last two or three days on site; a longer parsed span means the sentence was misread.
 MAX_VISIT_DAYS = 7
-
-
-class CouncilResolver(Protocol):
-    """Finds a council's DfE LA code from its Ofsted URN (loaders.councils.CouncilIndex is one)."""
-
-    def by_urn(self, urn: str) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -305,41 +299,20 @@ def read_letters(data_dir: Path, councils: CouncilResolver) -> Bundle:
 
 
 def _parse_rows(path: Path, councils: CouncilResolver, problems: list[Problem]) -> list[Letter]:
-    if not path.is_file():
-        problems.append(Problem(LETTERS_CSV, None, None, f"file not found: {path}"))
-        return []
     letters: list[Letter] = []
     seen: dict[tuple[str, date], int] = {}
-    # utf-8-sig: spreadsheets often save CSVs with a byte-order mark that would corrupt the first column name.
-    with path.open(newline="", encoding="utf-8-sig") as f:
-        reader = csv.DictReader(f)
-        missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
-        problems += [Problem(LETTERS_CSV, 1, c, "missing column") for c in missing]
-        if missing:
-            return []
-        width = len(reader.fieldnames or [])
-        for row_number, raw in enumerate(reader, start=2):
-            # DictReader pads a short row with None and files a long row's extras under None.
-            cells = [v for k, v in raw.items() if k is not None and v is not None]
-            if len(cells) != width or None in raw:
-                count = len(cells) + len(raw.get(None) or [])
-                problems.append(
-                    Problem(LETTERS_CSV, row_number, None, f"has {count} cells; the header has {width}")
-                )
-                continue
-            letter = _parse_row(row_number, raw, councils, problems)
-            if letter is None:
-                continue
-            key = (letter.urn, letter.letter_date)
-            if key in seen:
-                problems.append(
-                    Problem(
-                        LETTERS_CSV, row_number, "letter_date", f"same council and date as row {seen[key]}"
-                    )
-                )
-                continue
-            seen[key] = row_number
-            letters.append(letter)
+    for row_number, raw in read_table(path, LETTERS_CSV, COLUMNS, problems):
+        letter = _parse_row(row_number, raw, councils, problems)
+        if letter is None:
+            continue
+        key = (letter.urn, letter.letter_date)
+        if key in seen:
+            problems.append(
+                Problem(LETTERS_CSV, row_number, "letter_date", f"same council and date as row {seen[key]}")
+            )
+            continue
+        seen[key] = row_number
+        letters.append(letter)
     return letters
 
 

@@ -13,17 +13,17 @@ not convert it.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Protocol
 
 from graph.errors import LoadError, Problem
+from loaders.csv_table import read_table
 from loaders.records import (
     Area,
     Bundle,
     Citation,
+    CouncilResolver,
     Grade,
     InspectionKind,
     InspectionStatement,
@@ -78,16 +78,6 @@ DATE_SLIPS = {
 
 # ILACS judged children in care and care leavers together until the end of 2022.
 CARE_LEAVERS_JUDGED_FROM = "2023-01-01"
-
-
-class CouncilResolver(Protocol):
-    """Turns a source's reference to a council into its DfE LA code (`loaders.councils.CouncilIndex`)."""
-
-    def by_name(self, name: str, on_date: str | None = None) -> str | None: ...
-
-    def by_urn(self, urn: str) -> str | None: ...
-
-    def by_gss(self, gss: str) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -500,21 +490,8 @@ def read_stats_file(
 
 def read_rows(data_dir: Path, stats_file: StatsFile, problems: list[Problem]) -> list[Row]:
     """The file's rows; a missing file or column is a problem and gives no rows."""
-    path = data_dir / stats_file.path
-    if not path.is_file():
-        problems.append(Problem(stats_file.path, None, None, "file not found"))
-        return []
-    # utf-8-sig: spreadsheets often save CSVs with a byte-order mark that would corrupt the first column name.
-    with path.open(newline="", encoding="utf-8-sig") as f:
-        reader = csv.DictReader(f)
-        missing = [c for c in stats_file.columns() if c not in (reader.fieldnames or [])]
-        problems += [Problem(stats_file.path, None, c, "missing column") for c in missing]
-        if missing:
-            return []
-        return [
-            Row(stats_file.path, number, {k: v or "" for k, v in raw.items() if k is not None})
-            for number, raw in enumerate(reader, start=2)  # row 1 is the header
-        ]
+    table = read_table(data_dir / stats_file.path, stats_file.path, stats_file.columns(), problems)
+    return [Row(stats_file.path, number, cells) for number, cells in table]
 
 
 def read_event(

@@ -8,7 +8,7 @@ the graph's (snake_case), so `dataclasses.asdict` gives the rows the writer send
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol
 
 Precision = Literal["day", "month", "year"]
 
@@ -77,6 +77,19 @@ EvidenceKind = Literal[
 ]
 
 DateCertainty = Literal["stated", "on_or_before", "planned", "between"]
+
+
+class CouncilResolver(Protocol):
+    """Turns a source's reference to a council into its DfE LA code (`loaders.councils.CouncilIndex`).
+
+    Loaders take this rather than the index itself, so their tests can pass a small table of names.
+    """
+
+    def by_name(self, name: str, on_date: str | None = None) -> str | None: ...
+
+    def by_urn(self, urn: str) -> str | None: ...
+
+    def by_gss(self, gss: str) -> str | None: ...
 
 
 @dataclass(frozen=True)

@@ -13,19 +13,20 @@ URL (a source of its own), so the inspection cites the report itself as well as 
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from graph.errors import LoadError, Problem
-from loaders.official_stats import CARE_LEAVERS_JUDGED_FROM, CouncilResolver
+from loaders.csv_table import read_table
+from loaders.official_stats import CARE_LEAVERS_JUDGED_FROM
 from loaders.reconcile import GENERIC_FRAMEWORK
 from loaders.records import (
     Area,
     Bundle,
     Citation,
+    CouncilResolver,
     Grade,
     InspectionStatement,
     JudgementStatement,
@@ -170,23 +171,9 @@ def scrape_source() -> SourceRecord:
 
 def read_rows(data_dir: Path, problems: list[Problem]) -> list[Row]:
     """The table's rows; a missing file or column is a problem and gives no rows."""
-    path = data_dir / SCRAPE
-    if not path.is_file():
-        problems.append(Problem(SCRAPE, None, None, "file not found"))
-        return []
-    # utf-8-sig: spreadsheets often save CSVs with a byte-order mark that would corrupt the first column name.
-    # The csv module also reads the quoted 2013 file names that hold a comma
-    # ("children's services inspection,  pdf - 16 august 2013.pdf") as one cell.
-    with path.open(newline="", encoding="utf-8-sig") as f:
-        reader = csv.DictReader(f)
-        missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
-        problems += [Problem(SCRAPE, None, c, "missing column") for c in missing]
-        if missing:
-            return []
-        return [
-            Row(number, {k: v or "" for k, v in raw.items() if k is not None})
-            for number, raw in enumerate(reader, start=2)  # row 1 is the header
-        ]
+    # The quoted 2013 file names holding a comma ("children's services inspection,  pdf - 16 august
+    # 2013.pdf") are read as one cell.
+    return [Row(number, cells) for number, cells in read_table(data_dir / SCRAPE, SCRAPE, COLUMNS, problems)]
 
 
 def read_statement(

@@ -409,11 +409,11 @@ def test_a_missing_file_and_a_missing_column_are_reported(data_dir: Path) -> Non
     write_csv(data_dir / STATS_DIR / LATEST_2024, ["Local authority name", "Inspection date"], [])
     assert problems(data_dir) == [
         (HISTORY, None, None),
-        (LATEST_2024, None, "Overall effectiveness"),
-        (LATEST_2024, None, "Impact of leaders"),
-        (LATEST_2024, None, "Experiences and progress of children who need help and protection"),
-        (LATEST_2024, None, "Experiences and progress of children in care"),
-        (LATEST_2024, None, "Experiences and progress of care leavers"),
+        (LATEST_2024, 1, "Overall effectiveness"),
+        (LATEST_2024, 1, "Impact of leaders"),
+        (LATEST_2024, 1, "Experiences and progress of children who need help and protection"),
+        (LATEST_2024, 1, "Experiences and progress of children in care"),
+        (LATEST_2024, 1, "Experiences and progress of care leavers"),
     ]
 
 

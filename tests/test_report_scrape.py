@@ -273,7 +273,7 @@ def test_a_missing_file_or_column_is_reported(tmp_path: Path) -> None:
     write_csv(tmp_path / SCRAPE, [c for c in COLUMNS if c != "inspector_name"], [])
     with pytest.raises(LoadError) as exc:
         read_report_scrape(tmp_path, FakeCouncils())
-    assert [(p.row, p.field) for p in exc.value.problems] == [(None, "inspector_name")]
+    assert [(p.row, p.field) for p in exc.value.problems] == [(1, "inspector_name")]
 
 
 # ---- the real file --------------------------------------------------------------------------------
