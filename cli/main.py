@@ -15,7 +15,7 @@ from graph import server
 from graph.connection import connect
 from graph.errors import LoadError, Problem, ServiceError
 from graph.settings import Settings
-from loaders.pipeline import LOAD_STEPS, load_everything
+from loaders.pipeline import load_everything, load_steps
 from loaders.writer import WriteResult
 
 app = typer.Typer(help="Ofsted children's services knowledge graph.", no_args_is_help=True)
@@ -101,7 +101,7 @@ def run_load(settings: Settings, *, force: bool = False) -> WriteResult:
     """Load with a progress bar, one step per source."""
     columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task("Loading", total=len(LOAD_STEPS))
+        task = progress.add_task("Loading", total=len(load_steps()))
 
         def on_step(name: str) -> None:
             progress.update(task, description=f"Loading: {name}", advance=1)

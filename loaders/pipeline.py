@@ -28,16 +28,13 @@ FACTS_DIR = PROJECT_ROOT / "facts"
 
 Progress = Callable[[str], None]
 
-# The steps `read_everything` reports, for progress bars (facts files add one each).
-LOAD_STEPS = (
-    "councils",
-    "official statistics",
-    "report scrape",
-    "focused-visit letters",
-    "facts",
-    "reconcile",
-    "write",
-)
+TABLE_STEPS = ("official statistics", "report scrape", "focused-visit letters")
+
+
+def load_steps(facts_dir: Path = FACTS_DIR) -> list[str]:
+    """The steps a load reports through `on_step`, in order, so a progress bar knows its length."""
+    facts = [f"facts {path.name}" for path in sorted(facts_dir.glob("*.yaml"))]
+    return ["councils", *TABLE_STEPS, *facts, "reconcile", "write"]
 
 
 def read_everything(

@@ -20,7 +20,7 @@ from graph.errors import LoadError
 from graph.fingerprint import graph_fingerprint
 from graph.named_queries import query
 from graph.settings import Settings
-from loaders.pipeline import read_everything
+from loaders.pipeline import load_steps, read_everything
 from loaders.writer import Content, write_graph
 from tests.conftest import TEST_BOLT_PORT, TEST_HOME
 from tests.known_answers import GLOUCESTERSHIRE_2017_SIF
@@ -264,3 +264,9 @@ def test_killing_the_loader_leaves_the_old_graph_or_the_new_one(
         outcomes.append("new" if after == new else "old")
     # Each kill landed somewhere in the load; at least one before the commit proves the rollback.
     assert "old" in outcomes
+
+
+def test_the_progress_bar_knows_every_step_a_load_reports(settings: Settings) -> None:
+    reported: list[str] = []
+    read_everything(settings.data_dir, settings.seeds_dir, on_step=reported.append)
+    assert [*reported, "write"] == load_steps()
