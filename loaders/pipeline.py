@@ -22,6 +22,7 @@ from loaders.official_stats import read_official_stats
 from loaders.reconcile import reconcile
 from loaders.records import Bundle
 from loaders.report_scrape import read_report_scrape
+from loaders.reports import PdfFile, bundled_pdfs, folder_pdfs, read_reports
 from loaders.writer import Content, WriteResult, write_graph
 
 FACTS_DIR = PROJECT_ROOT / "facts"
@@ -34,13 +35,21 @@ TABLE_STEPS = ("official statistics", "report scrape", "focused-visit letters")
 def load_steps(facts_dir: Path = FACTS_DIR) -> list[str]:
     """The steps a load reports through `on_step`, in order, so a progress bar knows its length."""
     facts = [f"facts {path.name}" for path in sorted(facts_dir.glob("*.yaml"))]
-    return ["councils", *TABLE_STEPS, *facts, "reconcile", "write"]
+    return ["councils", *TABLE_STEPS, *facts, "reports", "reconcile", "write"]
 
 
 def read_everything(
-    data_dir: Path, seeds_dir: Path, facts_dir: Path = FACTS_DIR, on_step: Progress | None = None
+    data_dir: Path,
+    seeds_dir: Path,
+    facts_dir: Path = FACTS_DIR,
+    on_step: Progress | None = None,
+    report_folders: tuple[Path, ...] = (),
+    on_pdf: Progress | None = None,
 ) -> Content:
     """Read, reconcile and check every source; raise one LoadError listing every problem.
+
+    The report PDFs are read last: each is matched to the Source, inspection and tenures the other
+    sources describe. `report_folders` adds a researcher's folders of PDFs to the bundled ones.
 
     Raises:
         LoadError: any source has problems; nothing has been written.
@@ -63,6 +72,19 @@ def read_everything(
             bundle.extend(read())
         except LoadError as exc:
             problems.extend(exc.problems)
+    step("reports")
+    pdfs: list[PdfFile] = bundled_pdfs(data_dir, councils, problems)
+    for folder in report_folders:
+        if not folder.is_dir():
+            problems.append(Problem(str(folder), None, None, "not a folder of PDFs"))
+            continue
+        pdfs += folder_pdfs(folder)
+    try:
+        reports, replaced = read_reports(pdfs, councils, bundle, on_pdf)
+        bundle.sources = [s for s in bundle.sources if s.id not in replaced]
+        bundle.extend(reports)
+    except LoadError as exc:
+        problems.extend(exc.problems)
     step("reconcile")
     inspections, reconcile_problems = reconcile(bundle.inspections)
     problems.extend(reconcile_problems)
@@ -75,10 +97,18 @@ def read_everything(
 
 
 def load_everything(
-    settings: Settings, driver: Driver, *, force: bool = False, on_step: Progress | None = None
+    settings: Settings,
+    driver: Driver,
+    *,
+    force: bool = False,
+    on_step: Progress | None = None,
+    report_folders: tuple[Path, ...] = (),
+    on_pdf: Progress | None = None,
 ) -> WriteResult:
-    """Read every bundled source and replace the graph with it in one transaction."""
-    content = read_everything(settings.data_dir, settings.seeds_dir, on_step=on_step)
+    """Read every bundled source (and any extra folders of PDFs); replace the graph in one transaction."""
+    content = read_everything(
+        settings.data_dir, settings.seeds_dir, on_step=on_step, report_folders=report_folders, on_pdf=on_pdf
+    )
     if on_step:
         on_step("write")
     return write_graph(driver, settings.neo4j_database, content, force=force)

@@ -151,9 +151,10 @@ def merge_event(statements: list[InspectionStatement]) -> Inspection:
         lead_inspector=values["lead_inspector"],
         report_url=values["report_url"],
         theme=values["theme"],
+        inspectors=list(next((s.inspectors for s in order if s.inspectors), ())),
         overall=_overall(judgements),
         judgements=judgements,
-        citations=[s.citation for s in order],
+        citations=[s.citation for s in order] + [c for s in order for c in s.extra_citations],
         conflicts=conflicts,
     )
 

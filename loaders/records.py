@@ -51,6 +51,11 @@ Area = Literal[
     "lscb",  # SIF review of the Local Safeguarding Children Board
     "safeguarding",  # SLAC 2009-12
     "looked_after_children",  # SLAC 2009-12, TLAC
+    # The 2013 looked-after-children (TLAC) report's other judgements, read from its PDF.
+    "capacity_to_improve",
+    "outcomes_for_looked_after_children",
+    "quality_of_provision",
+    "leadership_and_management",
 ]
 
 Role = Literal[
@@ -63,6 +68,7 @@ Role = Literal[
     "improvement_board_chair",
     "improvement_board_member",
     "trust_chief_executive",
+    "safeguarding_board_chair",  # chair of the Local Safeguarding Children Board (SIF reports)
     "other",
 ]
 
@@ -188,6 +194,9 @@ class InspectionStatement:
     theme: str | None = None  # a visit's theme, e.g. "Care leavers"
     judgements: list[JudgementStatement] = field(default_factory=list)
     priority: int = 0  # which source wins for display: report 3, letter or statistics 2, scrape 1
+    inspectors: tuple[str, ...] = ()  # the team as the report or letter lists it, lead first
+    # Where the source states details beyond the event itself (lead inspector, team, publication date).
+    extra_citations: tuple[Citation, ...] = ()
 
 
 @dataclass
@@ -297,3 +306,4 @@ class Inspection:
     judgements: list[Judgement]
     citations: list[Citation]  # every statement that the event happened
     conflicts: list[str]  # plain sentences on field disagreements (dates, inspector), for researchers
+    inspectors: list[str] = field(default_factory=list)  # the team, lead first, where a report lists it

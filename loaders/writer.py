@@ -276,6 +276,7 @@ def _inspection_row(inspection: Inspection) -> dict[str, Any]:
             "lead_inspector": inspection.lead_inspector,
             "report_url": inspection.report_url,
             "theme": inspection.theme,
+            "inspectors": inspection.inspectors or None,
             "overall": inspection.overall,
             # Sorting key: the day the event is known by (start where known, else publication).
             "date": inspection.start_date or inspection.published_date,
