@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -16,7 +18,8 @@ from graph.connection import connect
 from graph.errors import LoadError, Problem, ServiceError
 from graph.settings import Settings
 from loaders.pipeline import load_everything, load_steps
-from loaders.writer import WriteResult
+from loaders.reports import folder_pdfs
+from loaders.writer import WriteResult, remembered_report_folders
 
 app = typer.Typer(help="Ofsted children's services knowledge graph.", no_args_is_help=True)
 neo4j_app = typer.Typer(help="The local Neo4j server (assembled from Maven Central).")
@@ -90,24 +93,58 @@ def neo4j_status() -> None:
 def load(
     force: bool = typer.Option(False, help="Rewrite even when the graph already holds this data."),
 ) -> None:
-    """Load every bundled source into Neo4j in one transaction (all or nothing)."""
+    """Load every bundled source into Neo4j in one transaction (all or nothing).
+
+    Report folders added with `reports FOLDER` are read again, so their reports stay in the graph.
+    """
     settings = Settings()
     with reported_errors():
         result = run_load(settings, force=force)
     print_load_result(result)
 
 
-def run_load(settings: Settings, *, force: bool = False) -> WriteResult:
-    """Load with a progress bar, one step per source."""
+@app.command("reports")
+def reports(
+    folder: Annotated[Path, typer.Argument(help="A folder of Ofsted PDFs (subfolders too).")],
+    force: bool = typer.Option(False, help="Rewrite even when the graph already holds this data."),
+) -> None:
+    """Add a folder of Ofsted PDFs to the running graph: the same reader and the same all-or-nothing load.
+
+    Each PDF joins the inspection, Source and tenures the other sources describe; a PDF that cannot
+    be read is reported by file and page and nothing is written.
+    """
+    settings = Settings()
+    with reported_errors():
+        if not folder.is_dir():
+            raise LoadError([Problem(str(folder), None, None, "not a folder")])
+        if not folder_pdfs(folder):
+            raise LoadError([Problem(str(folder), None, None, "no .pdf files in this folder")])
+        result = run_load(settings, force=force, add_folder=folder.resolve())
+    print_load_result(result)
+
+
+def run_load(settings: Settings, *, force: bool = False, add_folder: Path | None = None) -> WriteResult:
+    """Load with a progress bar: one step per source, and one per PDF while the reports are read."""
     columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task("Loading", total=len(load_steps()))
+    with connect(settings) as driver, Progress(*columns, console=console, transient=True) as progress:
+        folders = [Path(f) for f in remembered_report_folders(driver, settings.neo4j_database)]
+        if add_folder is not None and add_folder not in folders:
+            folders.append(add_folder)
+        for folder in folders:
+            console.print(f"[dim]Also reading the report PDFs in {folder}[/dim]")
+        pdf_count = len(list((settings.data_dir / "reports").rglob("*.pdf")))
+        pdf_count += sum(len(folder_pdfs(f)) for f in folders if f.is_dir())
+        task = progress.add_task("Loading", total=len(load_steps()) + pdf_count)
 
         def on_step(name: str) -> None:
             progress.update(task, description=f"Loading: {name}", advance=1)
 
-        with connect(settings) as driver:
-            return load_everything(settings, driver, force=force, on_step=on_step)
+        def on_pdf(file: str) -> None:
+            progress.update(task, description=f"Reading {file}", advance=1)
+
+        return load_everything(
+            settings, driver, force=force, on_step=on_step, report_folders=tuple(folders), on_pdf=on_pdf
+        )
 
 
 def print_load_result(result: WriteResult) -> None:

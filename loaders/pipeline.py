@@ -7,6 +7,7 @@ reported together, and one bad row anywhere means nothing is written.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -109,6 +110,7 @@ def load_everything(
     content = read_everything(
         settings.data_dir, settings.seeds_dir, on_step=on_step, report_folders=report_folders, on_pdf=on_pdf
     )
+    content = replace(content, report_folders=tuple(str(f) for f in report_folders))
     if on_step:
         on_step("write")
     return write_graph(driver, settings.neo4j_database, content, force=force)

@@ -143,7 +143,8 @@ READ_LOAD = "MATCH (l:Load {id: 'current'}) RETURN l {.*} AS load"
 
 WRITE_LOAD = """
 MERGE (l:Load {id: 'current'})
-SET l.content_hash = $content_hash, l.loaded_at = $loaded_at, l.counts = $counts
+SET l.content_hash = $content_hash, l.loaded_at = $loaded_at, l.counts = $counts,
+    l.report_folders = $report_folders
 """
 
 
@@ -153,6 +154,9 @@ class Content:
 
     bundle: Bundle
     inspections: list[Inspection]
+    # Researchers' folders of report PDFs read with the bundled data (`ofsted-graph reports FOLDER`);
+    # the graph remembers them so that the next full load keeps their reports.
+    report_folders: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -216,7 +220,17 @@ def _replace(tx: ManagedTransaction, content: Content, digest: str, counts: dict
         content_hash=digest,
         loaded_at=datetime.now(UTC).isoformat(timespec="seconds"),
         counts=json.dumps(counts, sort_keys=True),
+        report_folders=list(content.report_folders),
     ).consume()
+
+
+def remembered_report_folders(driver: Driver, database: str) -> tuple[str, ...]:
+    """The researchers' report folders the graph was last loaded with (none before any load)."""
+    with driver.session(database=database) as session:
+        record = session.execute_read(lambda tx: tx.run(READ_LOAD).single())
+    if record is None:
+        return ()
+    return tuple(record["load"].get("report_folders") or ())
 
 
 def _run(tx: ManagedTransaction, cypher: str, rows: list[dict[str, Any]]) -> None:
@@ -421,7 +435,9 @@ def count_records(content: Content) -> dict[str, int]:
 def content_hash(content: Content) -> str:
     """A digest of everything a load would write, to skip a load that changes nothing."""
     payload = json.dumps(
-        [asdict(content.bundle), [asdict(i) for i in content.inspections]], sort_keys=True, default=str
+        [asdict(content.bundle), [asdict(i) for i in content.inspections], list(content.report_folders)],
+        sort_keys=True,
+        default=str,
     )
     return hashlib.sha256(payload.encode()).hexdigest()
 
