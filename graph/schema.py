@@ -16,6 +16,8 @@ CONSTRAINTS = (
     "CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT tenure_id IF NOT EXISTS FOR (n:Tenure) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE",
+    # A document's bytes identify it: one Source per PDF or data file, however many names it has.
+    "CREATE CONSTRAINT source_sha256 IF NOT EXISTS FOR (n:Source) REQUIRE n.sha256 IS UNIQUE",
     "CREATE CONSTRAINT notice_id IF NOT EXISTS FOR (n:ImprovementNotice) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT board_id IF NOT EXISTS FOR (n:ImprovementBoard) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT load_id IF NOT EXISTS FOR (n:Load) REQUIRE n.id IS UNIQUE",

@@ -520,6 +520,8 @@ def attach_unnamed(read: list[TenureRecord], tables: list[TenureRecord]) -> list
     `loaders.merge.merge_tenures` pools it with the table's record.
     """
     result: list[TenureRecord] = []
+    # The same post "in post since" the same month, in two reports, is one holder seen twice.
+    unnamed: dict[tuple[str, str, str], TenureRecord] = {}
     for tenure in read:
         since = next((c.date for c in tenure.citations if c.evidence == "in_post_since"), None)
         as_of = next((c.date for c in tenure.citations if c.evidence == "in_post_on"), None)
@@ -529,11 +531,15 @@ def attach_unnamed(read: list[TenureRecord], tables: list[TenureRecord]) -> list
         matches = [t for t in tables if _could_be(t, tenure, since, as_of)]
         if len(matches) == 1:
             holder = matches[0]
-            result.append(
-                replace(holder, citations=list(tenure.citations), title=holder.title or tenure.title)
-            )
-        else:
-            result.append(tenure)
+            result.append(replace(holder, citations=list(tenure.citations), title=holder.title or tenure.title))
+            continue
+        seen = unnamed.get((tenure.organisation_id, tenure.role, since))
+        if seen is not None and (seen.interim is None or tenure.interim is None or seen.interim == tenure.interim):
+            seen.citations.extend(tenure.citations)
+            seen.interim = seen.interim if seen.interim is not None else tenure.interim
+            continue
+        unnamed[(tenure.organisation_id, tenure.role, since)] = tenure
+        result.append(tenure)
     return result
 
 
