@@ -395,7 +395,7 @@ def sif_judgements(pages: list[str], *, lscb: bool) -> list[ReadJudgement]:
     found: list[ReadJudgement] = []
     headline = re.search(
         rf"(?:Children{APOSTROPHE}s services in .+? (?:are |is )?|The overall judgement is (?:that children"
-        rf"{APOSTROPHE}s services (?:are )?)?)(?P<grade>{GRADE}|requires? improvement(?: to be good)?)\b",
+        rf"{APOSTROPHE}s services? (?:are )?)?)(?P<grade>{GRADE}|requires? improvement(?: to be good)?)\b",
         first,
         re.IGNORECASE,
     )
@@ -467,11 +467,12 @@ def _inspectors(pages: list[str]) -> tuple[Quoted | None, Quoted | None]:
     """The lead inspector (and the team where the report lists it)."""
     first = pages[0]
     ilacs = re.search(
-        r"Lead inspector: (?P<name>[^,]+?)(?:,| HMI\b| Senior HMI\b| Judgement\b| Her Majesty| His Majesty)",
+        rf"Lead inspector: (?P<name>[^,]+?)(?:,? (?:Her|His) Majesty{APOSTROPHE}s Inspector|,| HMI\b| Senior HMI\b| Judgement\b)",
         first,
     )
     if ilacs:
-        return Quoted(_clean_inspector(ilacs.group("name")), 1, ilacs.group(0).rstrip(",")), None
+        quote = ilacs.group(0).removesuffix(" Judgement").rstrip(",")
+        return Quoted(_clean_inspector(ilacs.group("name")), 1, quote), None
     tlac = re.search(r"Reporting inspector:? (?P<name>.+?) (?:Senior )?HMI\b", first)
     if tlac:
         return Quoted(_clean_inspector(tlac.group("name")), 1, tlac.group(0)), None
