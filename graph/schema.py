@@ -17,7 +17,7 @@ CONSTRAINTS = (
     "CREATE CONSTRAINT tenure_id IF NOT EXISTS FOR (n:Tenure) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE",
     # A document's bytes identify it: one Source per PDF or data file, however many names it has.
-    "CREATE CONSTRAINT source_sha256 IF NOT EXISTS FOR (n:Source) REQUIRE n.sha256 IS UNIQUE",
+    "CREATE CONSTRAINT source_sha256_unique IF NOT EXISTS FOR (n:Source) REQUIRE n.sha256 IS UNIQUE",
     "CREATE CONSTRAINT notice_id IF NOT EXISTS FOR (n:ImprovementNotice) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT board_id IF NOT EXISTS FOR (n:ImprovementBoard) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT load_id IF NOT EXISTS FOR (n:Load) REQUIRE n.id IS UNIQUE",
@@ -35,16 +35,22 @@ INDEXES = (
     "CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name)",
     "CREATE INDEX tenure_role IF NOT EXISTS FOR (n:Tenure) ON (n.role)",
     "CREATE INDEX source_kind IF NOT EXISTS FOR (n:Source) ON (n.kind)",
-    "CREATE INDEX source_sha256 IF NOT EXISTS FOR (n:Source) ON (n.sha256)",
     "CREATE INDEX source_url IF NOT EXISTS FOR (n:Source) ON (n.url)",
     "CREATE FULLTEXT INDEX person_names IF NOT EXISTS FOR (n:Person) ON EACH [n.name]",
     "CREATE FULLTEXT INDEX council_names IF NOT EXISTS FOR (n:Council) ON EACH [n.name, n.aliases_text]",
 )
 
 
+# Schema objects earlier versions made and this one replaces; dropped before the new ones are made.
+RETIRED = (
+    # The plain index on Source.sha256 became the uniqueness constraint's own index.
+    "DROP INDEX source_sha256 IF EXISTS",
+)
+
+
 def apply(driver: Driver, database: str) -> None:
     """Create every constraint and index that does not exist yet, and wait until they are online."""
     with driver.session(database=database) as session:
-        for statement in (*CONSTRAINTS, *INDEXES):
+        for statement in (*RETIRED, *CONSTRAINTS, *INDEXES):
             session.run(statement).consume()
         session.run("CALL db.awaitIndexes(300)").consume()
