@@ -137,10 +137,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     WORKFORCE: ("time_period", "geographic_level", "old_la_code", "new_la_code", "la_name", "region_name"),
 }
 
-DFE_CODE = re.compile(r"\d{3}")
-GSS_CODE = re.compile(r"[EWSN]\d{8}")
-URN = re.compile(r"\d+")
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# ASCII: a plain \d also matches other scripts' digits (Arabic-Indic, fullwidth), which would make a
+# second, unreachable council.
+DFE_CODE = re.compile(r"\d{3}", re.ASCII)
+GSS_CODE = re.compile(r"[EWSN]\d{8}", re.ASCII)
+URN = re.compile(r"\d+", re.ASCII)
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 # Provider_data_lookup cells that must look like codes, with an example for the message.
 PROVIDER_FORMATS = {
@@ -305,7 +307,7 @@ def scrape_rows(rows: list[SourceRow], problems: list[Problem]) -> dict[str, Sou
         # The Jersey row (X999999, SOURCES.md 4b) has no status: it is not an English council.
         if not row["active_depreciated_inactive"]:
             continue
-        match = re.fullmatch(r"(\d{3})(?:\.0)?", row["id"])
+        match = re.fullmatch(r"(\d{3})(?:\.0)?", row["id"], re.ASCII)
         if match is None or row["active_depreciated_inactive"] not in {"A", "D"}:
             problems.append(row.problem(None, "expected id like 916.0 and status A or D"))
             continue

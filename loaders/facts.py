@@ -5,6 +5,8 @@ A fact file (facts/*.yaml, see the header of facts/gloucestershire_2017_2018.yam
 notices and boards; every fact carries evidence quoting a seed file. Nothing is believed on the
 curator's word: each quote must appear in the cited file (whitespace runs collapsed to one space) and,
 when cited as an article fact, inside the article body, never in a reader comment or site furniture.
+Before anything is built the file must be UTF-8 YAML with no aliases, no key given twice and no
+deeper nesting than MAX_DEPTH; those problems, and YAML syntax errors, carry the line as their row.
 
 Kept out of the graph, though their quotes are still checked:
 - `inspection_mentions`: an article's "rated inadequate in June 2017" or "visited in February and
@@ -24,10 +26,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from graph.errors import LoadError, Problem
 from loaders.records import (
@@ -52,6 +54,14 @@ OrganisationKind = Literal[
 ]
 
 
+# A fact file nests about five levels deep; far more is a broken or hostile file.
+MAX_DEPTH = 20
+
+# Ids and names become indexed properties, and Neo4j refuses an index key over about 8 KB.
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
 class _Strict(BaseModel):
     # A misspelt key is a mistake to report, not a field to ignore.
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -64,7 +74,7 @@ class DateModel(_Strict):
 
 
 class CommentModel(_Strict):
-    id: str
+    id: Id
     author: str
     posted: str  # "2017-08-15T23:11"
     reply_to: str | None
@@ -72,7 +82,7 @@ class CommentModel(_Strict):
 
 
 class SourceModel(_Strict):
-    id: str
+    id: Id
     file: str
     kind: ArticleKind
     title: str
@@ -96,15 +106,15 @@ class QuoteModel(_Strict):
 
 
 class PersonModel(_Strict):
-    id: str
-    name: str
+    id: Id
+    name: Name
     name_in_source: str
     described_as: list[QuoteModel] = []
 
 
 class OrganisationModel(_Strict):
-    id: str
-    name: str
+    id: Id
+    name: Name
     kind: OrganisationKind
     council_code: str | None
 
@@ -119,7 +129,7 @@ class EvidenceModel(_Strict):
 
 
 class TenureModel(_Strict):
-    id: str
+    id: Id
     person: str
     role: Role
     title: str | None
@@ -132,7 +142,7 @@ class TenureModel(_Strict):
 
 
 class PreviousRoleModel(_Strict):
-    id: str
+    id: Id
     person: str
     organisation: str
     role: Role
@@ -141,7 +151,7 @@ class PreviousRoleModel(_Strict):
 
 
 class NoticeModel(_Strict):
-    id: str
+    id: Id
     council: str
     issued: DateModel | None
     lifted: DateModel | None = None
@@ -158,7 +168,7 @@ class MemberModel(_Strict):
 
 
 class BoardModel(_Strict):
-    id: str
+    id: Id
     council: str
     first_meeting: DateModel | None
     chair: str | None
@@ -167,7 +177,7 @@ class BoardModel(_Strict):
 
 
 class PartnerModel(_Strict):
-    id: str
+    id: Id
     council: str
     partner: str | None
     start: DateModel | None
@@ -217,7 +227,12 @@ class SeedText:
 
     def where(self, quote: str) -> Literal["body", "comments", "furniture", "missing"]:
         """Where a quote lies: in the article body, in the reader comments, in site furniture, or nowhere."""
-        starts = [m.start() for m in re.finditer(re.escape(quote), self.text)]
+        # str.find, not a regex: compiling a pattern from a long quote costs seconds.
+        starts = []
+        at = self.text.find(quote)
+        while at >= 0:
+            starts.append(at)
+            at = self.text.find(quote, at + 1)
         if not starts:
             return "missing"
         if any(self.body_start <= s and s + len(quote) <= self.body_end for s in starts):
@@ -248,18 +263,94 @@ def read_facts(path: Path, seeds_dir: Path, councils_known: set[str]) -> Bundle:
 
 
 def _parse(path: Path) -> FactFile:
+    text = _read_text(path)
+    problems = _structure_problems(path.name, text)
+    if problems:
+        raise LoadError(problems)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise LoadError([Problem(path.name, None, None, f"file not found: {path}")]) from None
+        raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise LoadError([Problem(path.name, None, None, f"not valid YAML: {exc}")]) from exc
+        raise LoadError([yaml_problem(path.name, text, exc)]) from exc
+    if raw is None:
+        raise LoadError([Problem(path.name, 1, None, "the file is empty: expected council and sources")])
     try:
         return FactFile.model_validate(raw)
     except ValidationError as exc:
         raise LoadError(
             [Problem(path.name, None, key_path(e["loc"]), e["msg"]) for e in exc.errors()]
         ) from exc
+
+
+def _read_text(path: Path) -> str:
+    """The file as UTF-8 text; a file in another encoding is reported at the line of its first bad byte."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise LoadError([Problem(path.name, None, None, f"file not found: {path}")]) from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError([Problem(path.name, 1, None, "the file is UTF-16 text; save it as UTF-8")])
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        reason = (
+            f"byte 0x{data[exc.start]:02X} is not UTF-8 (saved as Latin-1 or Windows-1252?); "
+            "save the file as UTF-8"
+        )
+        raise LoadError([Problem(path.name, line, None, reason)]) from exc
+
+
+def _structure_problems(file: str, text: str) -> list[Problem]:
+    """Aliases, nesting deeper than MAX_DEPTH and repeated keys, found before anything is built.
+
+    PyYAML shares an aliased value rather than copying it, but validating the result walks every
+    share: a few lines of nested aliases (a "billion laughs") would take hours. A fact file has no
+    use for aliases, so none is accepted. A repeated key would silently keep only its last value.
+    """
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            line = event.start_mark.line + 1 if event.start_mark else None
+            if isinstance(event, yaml.AliasEvent):
+                return [Problem(file, line, None, f"an alias (*{event.anchor}); write the value out instead")]
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return [Problem(file, line, None, f"nested deeper than {MAX_DEPTH} levels")]
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+        return list(_repeated_keys(file, yaml.compose(text, Loader=yaml.SafeLoader), ()))
+    except yaml.YAMLError as exc:
+        return [yaml_problem(file, text, exc)]
+
+
+def _repeated_keys(file: str, node: yaml.Node | None, loc: tuple[int | str, ...]) -> Iterator[Problem]:
+    """Each key given twice in one mapping, at the line of its second use."""
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            name, line = str(key.value), key.start_mark.line + 1
+            if name in seen:
+                reason = f"key {name!r} is given twice (lines {seen[name]} and {line}); give it once"
+                yield Problem(file, line, key_path((*loc, name)), reason)
+            seen.setdefault(name, line)
+            yield from _repeated_keys(file, value, (*loc, name))
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            yield from _repeated_keys(file, item, (*loc, i))
+
+
+def yaml_problem(file: str, text: str, exc: yaml.YAMLError) -> Problem:
+    """A YAML error at its line, in YAML's own words without the echoed snippet."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text[: exc.position].count("\n") + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return Problem(file, line, None, f"not valid YAML: the character U+{code:04X} is not allowed")
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    reason = f"not valid YAML: {problem}" + (f" ({context})" if context else "")
+    return Problem(file, mark.line + 1 if mark else None, None, reason)
 
 
 def key_path(loc: tuple[int | str, ...]) -> str | None:
@@ -350,6 +441,10 @@ class _Checker:
             self.check_comments(f"sources[{i}]", source)
 
     def load_seed(self, key: str, source: SourceModel) -> SeedText | None:
+        if Path(source.file).name != source.file or source.file in ("", ".", ".."):
+            # A path would let a fact file quote, and hash, any file the loader can read.
+            self.report(f"{key}.file", f"expected a file name in the seeds folder, got {source.file!r}")
+            return None
         path = self.seeds_dir / source.file
         if not path.is_file():
             self.report(f"{key}.file", f"seed file not found: {path}")
@@ -594,7 +689,8 @@ def _sources(sources: list[SourceModel], seeds_dir: Path) -> Iterator[SourceReco
                 published_precision="day",
                 published_certainty="stated",
                 file=source.file,
-                sha256=sha256,
+                # No sha256: the digest names the whole file, which is the article's Source (one
+                # Source per sha256); a comment is found through comment_on.
                 author=comment.author,
                 comment_on=source.id,
                 reply_to=comment.reply_to,

@@ -407,6 +407,10 @@ def _addressees(
     if not _looks_like_a_name(name):
         report("addressee_name", f"{printed!r} does not look like a person's name")
         return ()
+    if not person_slug(name):
+        # The Person id is the name's ASCII letters; a name with none would share the id "".
+        report("addressee_name", f"{printed!r} has no Latin letters to make a person's id from")
+        return ()
     title = _clean_title(raw["addressee_title"]) if status == "ok" else None
     if status == "ok" and title is None:
         report("addressee_title", "an 'ok' row needs a title")

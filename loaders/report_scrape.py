@@ -99,8 +99,12 @@ FRAMEWORKS = {
 # a "full inspection" here: the statistics name their framework.
 SIF_FROM, SIF_UNTIL = "2013-11-01", "2018-12-31"
 
-SHORT_DATE = re.compile(r"\d{2}/\d{2}/\d{2}")
-LONG_DATE = re.compile(r"\d{2}/\d{2}/\d{4}")
+# ASCII: strptime would read other scripts' digits as a date.
+SHORT_DATE = re.compile(r"\d{2}/\d{2}/\d{2}", re.ASCII)
+LONG_DATE = re.compile(r"\d{2}/\d{2}/\d{4}", re.ASCII)
+# The link becomes the report's citation URL and a link in widgets: an https address and nothing
+# else (no "javascript:", no spaces or quotes).
+REPORT_URL = re.compile(r"https://[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~%/?=&+-]*)?")
 
 
 @dataclass(frozen=True)
@@ -193,7 +197,9 @@ def read_statement(
         for c in ("inspection_link", "publication_date")
         if not row[c]
     ]
-    if council is None or published is None or framework is None:
+    link = link_problem(row)
+    problems += [link] if link else []
+    if council is None or published is None or framework is None or link:
         return None
     return InspectionStatement(
         council_code=council,
@@ -223,6 +229,15 @@ def read_statement(
         judgements=judgements,
         priority=PRIORITY,
     )
+
+
+def link_problem(row: Row) -> Problem | None:
+    """A report link that is not an https address; a blank one is reported with the other blanks."""
+    link = row["inspection_link"]
+    if not link or REPORT_URL.fullmatch(link):
+        return None
+    example = "https://files.ofsted.gov.uk/v1/file/50184811"
+    return row.problem("inspection_link", f"expected an https address like {example}, got {link!r}")
 
 
 def day_month_year(
