@@ -61,7 +61,8 @@ def create_app(settings: Settings, limits: Limits | None = None) -> FastAPI:
         CORSMiddleware,
         allow_origins=["*"],
         allow_methods=["GET", "POST"],
-        allow_headers=["Content-Type"],
+        # Neo4j Browser sends Cache-Control and Pragma when it fetches the guide (`:play`).
+        allow_headers=["Content-Type", "Cache-Control", "Pragma"],
         allow_credentials=False,
         max_age=600,
     )
@@ -78,6 +79,14 @@ async def health(request: Request) -> JSONResponse:
         status_code=200 if up else 503,
         headers={"Cache-Control": "no-store"},
     )
+
+
+def app_from_environment() -> FastAPI:
+    """The app with settings from the environment, for `uvicorn --factory api.app:app_from_environment`.
+
+    Several workers each build their own app (and driver); the API keeps no state between requests.
+    """
+    return create_app(Settings())
 
 
 def serve(settings: Settings) -> None:

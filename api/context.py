@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
-from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
 from api.database import Database, Row
 from api.limits import Limits
-
-T = TypeVar("T")
 
 
 class Context(BaseContext):
@@ -23,9 +19,8 @@ class Context(BaseContext):
         super().__init__()
         self.db = db
         self.limits = limits
-        self.council = DataLoader(_each(db, "council", "code", _first))
+        self.council = DataLoader(_by_key(db, "council", "codes", _asked_code))
         self.inspection = DataLoader(_by_key(db, "inspections", "inspection_ids", _inspection_id))
-        self.tenure = DataLoader(_by_key(db, "tenures", "tenure_ids", _tenure_id))
         self.source = DataLoader(_by_key(db, "sources", "source_ids", _source_id))
         self.council_inspections = DataLoader(
             _grouped(db, "councils_inspections", "council_codes", _council_code)
@@ -34,7 +29,15 @@ class Context(BaseContext):
         self.notices_boards = DataLoader(
             _by_key(db, "council_notices_boards", "council_codes", _council_code)
         )
-        self.career = DataLoader(_each(db, "person_career", "person_id", list))
+        self.career = DataLoader(_grouped(db, "people_careers", "person_ids", _person_id))
+
+
+def _asked_code(row: Row) -> str:
+    return str(row["code"])
+
+
+def _person_id(row: Row) -> str:
+    return str(row["person_id"])
 
 
 def _council_code(row: Row) -> str:
@@ -45,16 +48,8 @@ def _inspection_id(row: Row) -> str:
     return str(row["inspection"]["id"])
 
 
-def _tenure_id(row: Row) -> str:
-    return str(row["tenure"]["id"])
-
-
 def _source_id(row: Row) -> str:
     return str(row["source"]["id"])
-
-
-def _first(rows: list[Row]) -> Row | None:
-    return rows[0] if rows else None
 
 
 def _by_key(
@@ -82,14 +77,3 @@ def _grouped(
 
     return load
 
-
-def _each(
-    db: Database, query: str, param: str, shape: Callable[[list[Row]], T]
-) -> Callable[[list[str]], Awaitable[Sequence[T]]]:
-    """A batch function for a single-key query: one query per key, run concurrently."""
-
-    async def load(keys: list[str]) -> list[T]:
-        results = await asyncio.gather(*(db.named(query, **{param: k}) for k in keys))
-        return [shape(rows) for rows in results]
-
-    return load

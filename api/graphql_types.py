@@ -48,6 +48,7 @@ class Role(Enum):
     IMPROVEMENT_BOARD_CHAIR = "improvement_board_chair"
     IMPROVEMENT_BOARD_MEMBER = "improvement_board_member"
     TRUST_CHIEF_EXECUTIVE = "trust_chief_executive"
+    SAFEGUARDING_BOARD_CHAIR = "safeguarding_board_chair"
     OTHER = "other"
 
 
@@ -230,25 +231,23 @@ def tenure_from(row: Row) -> Tenure:
     )
 
 
-async def tenures_by_id(info: Info, ids: list[str]) -> list[Tenure]:
-    """The tenures with these ids, in this order, in one query per request batch."""
-    rows = await info.context.tenure.load_many(ids)
-    return [tenure_from(r) for r in rows if r is not None]
-
-
 @strawberry.type
 class Person:
     id: strawberry.ID
     name: str
+    career_rows: strawberry.Private[list[Row] | None]
 
     @described("The career, across all employers, earliest known first.")
     async def tenures(self, info: Info) -> list[Tenure]:
-        return [tenure_from(r) for r in await info.context.career.load(str(self.id))]
+        rows = self.career_rows
+        if rows is None:
+            rows = await info.context.career.load(str(self.id))
+        return [tenure_from(r) for r in rows]
 
 
-def person_from(props: Row) -> Person:
-    """A Person from a Person node's properties."""
-    return Person(id=strawberry.ID(props["id"]), name=props["name"])
+def person_from(props: Row, career: list[Row] | None = None) -> Person:
+    """A Person from a Person node's properties, with its career rows when the query fetched them."""
+    return Person(id=strawberry.ID(props["id"]), name=props["name"], career_rows=career)
 
 
 @strawberry.type
@@ -281,9 +280,11 @@ class Inspection:
 
 
 def inspection_from(row: Row, parent: Council | None = None) -> Inspection:
-    """An Inspection from a `{council_code, inspection, judgements, citations}` row."""
+    """An Inspection from a `{council_code, council?, inspection, judgements, citations}` row."""
     props = row["inspection"]
     overall = props.get("overall")
+    if parent is None and row.get("council") is not None:
+        parent = council_from({"council": row["council"]})
     return Inspection(
         id=strawberry.ID(props["id"]),
         kind=InspectionKind(props["kind"]),
@@ -391,7 +392,7 @@ class Council:
         if not ISO_DAY.match(at):
             raise BadArgumentError(f"at must be a date like 2017-06-13, not {at[:20]!r}")
         rows = await info.context.db.named("leaders_on_date", council_code=self.code, on_date=at)
-        return await tenures_by_id(info, [r["tenure"]["id"] for r in rows])
+        return [tenure_from(r) for r in rows]
 
     @strawberry.field
     async def improvement_notices(self, info: Info) -> list[ImprovementNotice]:

@@ -46,7 +46,8 @@ def limit_extensions(limits: Limits) -> list[Callable[[], SchemaExtension]]:
 
 
 class BodySizeLimit:
-    """ASGI middleware answering 413 to a request body over the limit, declared or streamed."""
+    """ASGI middleware reading each request body whole: 413 over the limit (declared or streamed), and
+    400 for a JSON body that is not a UTF-8 JSON object, which strawberry would answer with a 500."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -56,13 +57,17 @@ class BodySizeLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope["headers"]).get(b"content-length")
+        headers = dict(scope["headers"])
+        declared = headers.get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
             await self._refuse(send)
             return
         body = await self._read_body(receive)
         if body is None:
             await self._refuse(send)
+            return
+        if headers.get(b"content-type", b"").startswith(b"application/json") and not _json_object(body):
+            await _answer(send, 400, "the request body must be a JSON object, like {\"query\": \"{ ... }\"}")
             return
         await self.app(scope, _replay(body, receive), send)
 
@@ -84,12 +89,24 @@ class BodySizeLimit:
         return b"".join(chunks)
 
     async def _refuse(self, send: Send) -> None:
-        body = json.dumps(
-            {"errors": [{"message": f"request body too large: the limit is {self.max_bytes} bytes"}]}
-        ).encode()
-        headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-        await send({"type": "http.response.start", "status": 413, "headers": headers})
-        await send({"type": "http.response.body", "body": body})
+        await _answer(send, 413, f"request body too large: the limit is {self.max_bytes} bytes")
+
+
+def _json_object(body: bytes) -> bool:
+    """True for an empty body (nothing for strawberry to misread) or UTF-8 JSON holding an object."""
+    if not body:
+        return True
+    try:
+        return isinstance(json.loads(body.decode("utf-8")), dict)
+    except (UnicodeDecodeError, ValueError):
+        return False
+
+
+async def _answer(send: Send, status: int, message: str) -> None:
+    body = json.dumps({"errors": [{"message": message}]}).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:

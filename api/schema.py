@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
+import json
 import logging
 from collections.abc import Iterator
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaskErrors, SchemaExtension, ValidationCache
+from strawberry.extensions import MaskErrors, ParserCache, SchemaExtension, ValidationCache
 
 from api.database import Row
 from api.errors import BadArgumentError, NotFoundError, PublicError, ServiceUnavailableError
@@ -25,9 +27,10 @@ from api.graphql_types import (
     council_from,
     described,
     inspection_by_id,
+    inspection_from,
     person_from,
     source_from,
-    tenures_by_id,
+    tenure_from,
 )
 from api.limits import Limits, limit_extensions
 
@@ -112,6 +115,28 @@ class Conflict:
 
 
 @strawberry.type
+class DatasetCount:
+    kind: str
+    count: int
+
+
+@strawberry.type(description="The load the graph holds: when it was written and what it holds.")
+class Dataset:
+    loaded_at: str = strawberry.field(description="When the load was written (UTC, ISO 8601).")
+    content_hash: str = strawberry.field(description="A digest of everything loaded; changes with the data.")
+    counts: list[DatasetCount]
+
+
+def _dataset_from(props: Row) -> Dataset:
+    counts = json.loads(props["counts"])
+    return Dataset(
+        loaded_at=props["loaded_at"],
+        content_hash=props["content_hash"],
+        counts=[DatasetCount(kind=k, count=int(v)) for k, v in sorted(counts.items())],
+    )
+
+
+@strawberry.type
 class Query:
     @described('By DfE LA code ("916"), ONS code ("E10000013") or Ofsted URN ("80470").')
     async def council(self, info: Info, code: str) -> Council | None:
@@ -162,37 +187,42 @@ class Query:
         if len(rows) > 1:
             ids = ", ".join(r["person"]["id"] for r in rows)
             raise BadArgumentError(f"several people are named {name!r} ({ids}); ask by id")
-        return person_from(rows[0]["person"]) if rows else None
+        return person_from(rows[0]["person"], rows[0]["career"]) if rows else None
 
     @described("For each role, who was in post at each inspection, and whether it changed.")
     async def leadership_changes(
         self, info: Info, council_code: str, from_inspection: strawberry.ID, to_inspection: strawberry.ID
     ) -> LeadershipChanges:
-        rows = await info.context.db.named(
-            "leadership_changes",
-            council_code=council_code,
-            from_inspection=str(from_inspection),
-            to_inspection=str(to_inspection),
+        # The two inspections come in one batched query run alongside the changes, not after them.
+        rows, (before, after) = await asyncio.gather(
+            info.context.db.named(
+                "leadership_changes",
+                council_code=council_code,
+                from_inspection=str(from_inspection),
+                to_inspection=str(to_inspection),
+            ),
+            info.context.inspection.load_many([str(from_inspection), str(to_inspection)]),
         )
-        before = await inspection_by_id(info, str(from_inspection))
-        after = await inspection_by_id(info, str(to_inspection))
         if not rows or before is None or after is None:
             raise NotFoundError(
                 f"council {council_code} has no inspection {from_inspection} or {to_inspection}"
             )
-        return LeadershipChanges(from_=before, to=after, roles=[await _role_change(info, r) for r in rows])
+        return LeadershipChanges(
+            from_=inspection_from(before), to=inspection_from(after), roles=[_role_change(r) for r in rows]
+        )
 
     @described("Each inspection with this overall grade, and the leaders in post then.")
     async def leaders_when_rated(self, info: Info, council_code: str, grade: Grade) -> list[RatedLeadership]:
         rows = await info.context.db.named("leaders_when_rated", council_code=council_code, grade=grade.value)
-        rated: list[RatedLeadership] = []
-        for row in rows:
-            inspection = await inspection_by_id(info, row["inspection"]["id"])
-            if inspection is None:
-                continue
-            ids = [leader["tenure"]["id"] for leader in row["leaders"]]
-            rated.append(RatedLeadership(inspection=inspection, leaders=await tenures_by_id(info, ids)))
-        return rated
+        return [
+            RatedLeadership(inspection=inspection_from(r), leaders=[tenure_from(t) for t in r["leaders"]])
+            for r in rows
+        ]
+
+    @described("The load the graph holds now (its date and version); null before the first load.")
+    async def dataset(self, info: Info) -> Dataset | None:
+        rows = await info.context.db.named("dataset")
+        return _dataset_from(rows[0]["load"]) if rows else None
 
     @described("Where sources disagree, for one council or all.")
     async def conflicts(self, info: Info, council_code: str | None = None) -> list[Conflict]:
@@ -237,11 +267,11 @@ def decode_cursor(cursor: str) -> int:
     raise BadArgumentError("after is not a cursor from this API")
 
 
-async def _role_change(info: Info, row: Row) -> RoleChange:
+def _role_change(row: Row) -> RoleChange:
     return RoleChange(
         role=Role(row["role"]),
-        before=await tenures_by_id(info, [x["tenure"]["id"] for x in row["before"]]),
-        after=await tenures_by_id(info, [x["tenure"]["id"] for x in row["after"]]),
+        before=[tenure_from(x) for x in row["before"]],
+        after=[tenure_from(x) for x in row["after"]],
         changed=row["changed"],
     )
 
@@ -289,12 +319,15 @@ def should_mask(error: GraphQLError) -> bool:
 
 
 def build_schema(limits: Limits) -> strawberry.Schema:
-    """The schema with its bounds: masked errors, depth/alias/token limits, a validation cache."""
+    """The schema with its bounds: masked errors, depth/alias/token limits, parse and validation caches."""
     return strawberry.Schema(
         query=Query,
         extensions=[
             lambda: MaskErrors(should_mask_error=should_mask, error_message="internal error"),
             *limit_extensions(limits),
+            # Widgets send the same few documents over and over; both caches are bounded LRUs, and
+            # parsing still honours the token limit (a refused document is never cached).
+            ParserCache,
             ValidationCache,
             HttpStatus,
         ],

@@ -43,7 +43,9 @@ INDEXES = (
 
 # Schema objects earlier versions made and this one replaces; dropped before the new ones are made.
 RETIRED = (
-    # The plain index on Source.sha256 became the uniqueness constraint's own index.
+    # The plain index on Source.sha256 became the uniqueness constraint's own index (for a short while
+    # that constraint had the index's name).
+    "DROP CONSTRAINT source_sha256 IF EXISTS",
     "DROP INDEX source_sha256 IF EXISTS",
 )
 

@@ -5,8 +5,14 @@
 // returns: tenure (properties), person (or null when no source names the holder), organisation, citations
 MATCH (c:Council)
 WHERE c.code = $council_code OR c.gss_code = $council_code OR c.ofsted_urn = $council_code
-MATCH (t:Tenure)
-WHERE (t)-[:AT]->(c) OR (t)-[:SERVES]->(c) OR (t)-[:AT]->(:ImprovementBoard)<-[:HAS_BOARD]-(c)
+// Expanded from the council (a union of the three ways in), not a scan of every tenure.
+CALL (c) {
+  MATCH (t:Tenure)-[:AT|SERVES]->(c)
+  RETURN t
+  UNION
+  MATCH (t:Tenure)-[:AT]->(:ImprovementBoard)<-[:HAS_BOARD]-(c)
+  RETURN t
+}
 MATCH (t)-[:AT]->(o:Organisation)
 OPTIONAL MATCH (p:Person)-[:HELD]->(t)
 CALL (t) {

@@ -6,8 +6,14 @@
 // returns: council_code, tenure, person (or null when no source names the holder), organisation, citations
 UNWIND $council_codes AS code
 MATCH (c:Council {code: code})
-MATCH (t:Tenure)
-WHERE (t)-[:AT]->(c) OR (t)-[:SERVES]->(c) OR (t)-[:AT]->(:ImprovementBoard)<-[:HAS_BOARD]-(c)
+// Expanded from the council (a union of the three ways in), not a scan of every tenure.
+CALL (c) {
+  MATCH (t:Tenure)-[:AT|SERVES]->(c)
+  RETURN t
+  UNION
+  MATCH (t:Tenure)-[:AT]->(:ImprovementBoard)<-[:HAS_BOARD]-(c)
+  RETURN t
+}
 MATCH (t)-[:AT]->(o:Organisation)
 OPTIONAL MATCH (p:Person)-[:HELD]->(t)
 CALL (t) {

@@ -1,8 +1,8 @@
 // name: inspections
-// Inspections and visits by id, each with its council's code, its judgements and the sources of each.
+// Inspections and visits by id, each with its council, its judgements and the sources of each.
 // params:
 //   inspection_ids  list  inspection ids, e.g. ["916/inspection/2017-06-13"]
-// returns: council_code, inspection (properties), judgements (with citations), citations
+// returns: council_code, council (properties), inspection (properties), judgements (with citations), citations
 UNWIND $inspection_ids AS id
 MATCH (c:Council)-[:HAD_INSPECTION]->(i:Inspection {id: id})
 CALL (i) {
@@ -16,4 +16,4 @@ CALL (i) {
   OPTIONAL MATCH (i)-[ic:CITES]->(s:Source)
   RETURN collect(CASE WHEN s IS NULL THEN NULL ELSE ic {.*, source: s {.*}} END) AS citations
 }
-RETURN c.code AS council_code, i {.*} AS inspection, judgements, citations
+RETURN c.code AS council_code, c {.*} AS council, i {.*} AS inspection, judgements, citations

@@ -6,17 +6,18 @@
 // params:
 //   council_code  string  DfE LA code, ONS GSS code or Ofsted URN
 //   on_date       string  ISO date, e.g. "2017-06-13"
-// returns: role, tenure, person, citations
+// returns: role, tenure, person, organisation, citations
 MATCH (c:Council)
 WHERE c.code = $council_code OR c.gss_code = $council_code OR c.ofsted_urn = $council_code
 MATCH (t:Tenure)-[:AT|SERVES]->(c)
 WHERE t.known_from IS NOT NULL
   AND substring($on_date, 0, size(t.known_from)) >= t.known_from
   AND substring($on_date, 0, size(t.known_to)) <= t.known_to
+MATCH (t)-[:AT]->(o:Organisation)
 OPTIONAL MATCH (p:Person)-[:HELD]->(t)
 CALL (t) {
   MATCH (t)-[tc:CITES]->(s:Source)
   RETURN collect(tc {.*, source: s {.*}}) AS citations
 }
-RETURN t.role AS role, t {.*} AS tenure, p {.*} AS person, citations
+RETURN t.role AS role, t {.*} AS tenure, p {.*} AS person, o {.id, .name, .kind} AS organisation, citations
 ORDER BY role, t.known_from

@@ -1,11 +1,12 @@
 // name: leadership_changes
 // For each leadership role, who the sources show in post at each of two inspections, and whether it
 // changed: true or false where both sides are known, null where either side has no evidence.
+// Each holder comes with their organisation and citations.
 // params:
 //   council_code     string  DfE LA code, ONS GSS code or Ofsted URN
 //   from_inspection  string  id of the earlier inspection
 //   to_inspection    string  id of the later inspection
-// returns: role, before, after (each a list of {tenure, person}), changed
+// returns: role, before, after (each a list of {tenure, person, organisation, citations}), changed
 MATCH (c:Council)
 WHERE c.code = $council_code OR c.gss_code = $council_code OR c.ofsted_urn = $council_code
 MATCH (c)-[:HAD_INSPECTION]->(a:Inspection {id: $from_inspection})
@@ -18,7 +19,15 @@ CALL (c, a, role) {
         AND substring(d, 0, size(t.known_from)) >= t.known_from
         AND substring(d, 0, size(t.known_to)) <= t.known_to)
   OPTIONAL MATCH (p:Person)-[:HELD]->(t)
-  RETURN collect(CASE WHEN t IS NULL THEN NULL ELSE {tenure: t {.*}, person: p {.*}} END) AS before
+  CALL (t) {
+    OPTIONAL MATCH (t)-[tc:CITES]->(s:Source)
+    RETURN collect(CASE WHEN s IS NULL THEN NULL ELSE tc {.*, source: s {.*}} END) AS citations
+  }
+  WITH t, p, citations
+  ORDER BY t.known_from, t.id
+  RETURN collect(CASE WHEN t IS NULL THEN NULL
+                 ELSE {tenure: t {.*}, person: p {.*}, organisation: c {.id, .name, .kind}, citations: citations}
+                 END) AS before
 }
 CALL (c, b, role) {
   OPTIONAL MATCH (t:Tenure {role: role})-[:AT]->(c)
@@ -27,7 +36,15 @@ CALL (c, b, role) {
         AND substring(d, 0, size(t.known_from)) >= t.known_from
         AND substring(d, 0, size(t.known_to)) <= t.known_to)
   OPTIONAL MATCH (p:Person)-[:HELD]->(t)
-  RETURN collect(CASE WHEN t IS NULL THEN NULL ELSE {tenure: t {.*}, person: p {.*}} END) AS after
+  CALL (t) {
+    OPTIONAL MATCH (t)-[tc:CITES]->(s:Source)
+    RETURN collect(CASE WHEN s IS NULL THEN NULL ELSE tc {.*, source: s {.*}} END) AS citations
+  }
+  WITH t, p, citations
+  ORDER BY t.known_from, t.id
+  RETURN collect(CASE WHEN t IS NULL THEN NULL
+                 ELSE {tenure: t {.*}, person: p {.*}, organisation: c {.id, .name, .kind}, citations: citations}
+                 END) AS after
 }
 WITH role, before, after,
      [x IN before | coalesce(x.person.id, 'tenure:' + x.tenure.id)] AS before_ids,

@@ -16,6 +16,7 @@ from starlette.exceptions import StarletteDeprecationWarning
 
 from api.app import create_app
 from api.database import Database
+from api.errors import QueryTimeoutError
 from api.limits import Limits
 from graph.connection import connect_async
 from graph.settings import Settings
@@ -82,10 +83,10 @@ def _tenure(
     return TenureRecord(
         tid,
         person,
-        role,
+        role,  # type: ignore[arg-type]
         dates.pop("title", None),
         org,
-        False,  # type: ignore[arg-type]
+        False,
         citations=list(cites),
         **dates,
     )
@@ -95,10 +96,10 @@ def _on(source: str, date: str, quote: str, evidence: str = "in_post_on", precis
     return Citation(
         source_id=source,
         quote=quote,
-        evidence=evidence,
-        date=date,  # type: ignore[arg-type]
-        precision=precision,
-    )  # type: ignore[arg-type]
+        evidence=evidence,  # type: ignore[arg-type]
+        date=date,
+        precision=precision,  # type: ignore[arg-type]
+    )
 
 
 def api_content(*, bad_role: bool = False) -> Content:
@@ -476,6 +477,15 @@ def test_a_body_over_the_limit_is_refused_with_413(client: TestClient) -> None:
     assert "too large" in response.json()["errors"][0]["message"]
 
 
+@pytest.mark.parametrize("body", [b"[]", b"null", b"\x80", b'{"query": "\xff"}', b"{not json"])
+def test_a_json_body_that_is_not_a_json_object_is_refused_with_400(client: TestClient, body: bytes) -> None:
+    response = client.post("/graphql", content=body, headers={"content-type": "application/json"})
+    assert (response.status_code, response.json()) == (
+        400,
+        {"errors": [{"message": 'the request body must be a JSON object, like {"query": "{ ... }"}'}]},
+    )
+
+
 def test_an_unexpected_error_is_masked_and_leaks_nothing(graph: Driver, settings: Settings) -> None:
     write_graph(graph, settings.neo4j_database, api_content(bad_role=True))
     with TestClient(create_app(settings)) as client:
@@ -578,3 +588,128 @@ class _relay:
             pass
         finally:
             sink.close()
+
+
+@pytest.fixture
+def queries_run(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The named queries the API runs, in order: each is one read transaction, one round trip."""
+    names: list[str] = []
+    original = Database.named
+
+    async def counted(self: Database, query_name: str, /, **params: Any) -> list[dict[str, Any]]:
+        names.append(query_name)
+        return await original(self, query_name, **params)
+
+    monkeypatch.setattr(Database, "named", counted)
+    return names
+
+
+CITED = "citations { quote page source { id kind title url } }"
+FULL_PAGE = f"""query($code: String!) {{ council(code: $code) {{ code name region
+  inspections {{ id kind overall startDate publishedDate council {{ code }}
+    judgements {{ area grade {CITED} }} {CITED} }}
+  tenures {{ id role interim start {{ date precision }} organisation {{ name }}
+    person {{ name tenures {{ organisation {{ name }} }} }} {CITED} }}
+  improvementNotices {{ id {CITED} }} improvementBoards {{ name {CITED} }}
+  predecessors {{ code }} successors {{ code }} }} }}"""
+
+
+def test_a_councils_full_page_costs_one_query_per_kind_of_thing_it_shows(
+    client: TestClient, queries_run: list[str]
+) -> None:
+    council = ask(client, FULL_PAGE, code="200")["council"]
+    assert len(council["inspections"]) == 2
+    assert len(council["tenures"]) == 5
+    assert sorted(queries_run) == [
+        "council",
+        "council_notices_boards",
+        "councils_inspections",
+        "councils_leaders",
+        "people_careers",
+    ]
+
+
+def test_a_page_of_councils_with_their_leaders_careers_costs_the_same_queries_as_one(
+    client: TestClient, queries_run: list[str]
+) -> None:
+    query = """{ councils(first: 10) { edges { node { name inspections { id council { name } }
+      tenures { person { name tenures { organisation { name } } } } improvementNotices { id } } } } }"""
+    edges = ask(client, query)["councils"]["edges"]
+    assert len(edges) == 7
+    assert sorted(queries_run) == [
+        "council_notices_boards",
+        "councils",
+        "councils_inspections",
+        "councils_leaders",
+        "people_careers",
+    ]
+
+
+def test_leaders_when_rated_is_one_query(client: TestClient, queries_run: list[str]) -> None:
+    query = f"""{{ leadersWhenRated(councilCode: "200", grade: INADEQUATE) {{
+      inspection {{ id council {{ name }} judgements {{ grade {CITED} }} {CITED} }}
+      leaders {{ role person {{ name }} organisation {{ name }} {CITED} }} }} }}"""
+    (rated,) = ask(client, query)["leadersWhenRated"]
+    assert rated["inspection"]["council"] == {"name": "New Shire"}
+    assert {t["organisation"]["name"] for t in rated["leaders"]} == {"New Shire"}
+    assert queries_run == ["leaders_when_rated"]
+
+
+def test_leadership_changes_are_one_query_with_both_inspections_fetched_alongside(
+    client: TestClient, queries_run: list[str]
+) -> None:
+    query = f"""query($from: ID!, $to: ID!) {{ leadershipChanges(councilCode: "200", fromInspection: $from,
+      toInspection: $to) {{ from {{ id overall council {{ code }} judgements {{ grade }} }}
+      to {{ id overall }}
+      roles {{ role changed before {{ person {{ name }} organisation {{ name }} {CITED} }}
+        after {{ person {{ name }} {CITED} }} }} }} }}"""
+    changes = ask(client, query, **{"from": FIRST, "to": SECOND})["leadershipChanges"]
+    assert (changes["from"]["overall"], changes["to"]["overall"]) == ("INADEQUATE", "GOOD")
+    assert changes["from"]["council"] == {"code": "200"}
+    assert sorted(queries_run) == ["inspections", "leadership_changes"]
+
+
+def test_a_persons_career_is_one_query(client: TestClient, queries_run: list[str]) -> None:
+    query = f"""{{ person(name: "Pat Lee") {{ name tenures {{ role organisation {{ name }} {CITED} }} }} }}"""
+    assert len(ask(client, query)["person"]["tenures"]) == 2
+    assert queries_run == ["person"]
+
+
+def test_tenures_on_a_date_are_one_query_after_the_council(
+    client: TestClient, queries_run: list[str]
+) -> None:
+    tenures = ask(client, TENURES, at="2017-06-13")["council"]["tenures"]
+    assert {t["organisation"]["name"] for t in tenures} == {"New Shire"}
+    assert queries_run == ["council", "leaders_on_date"]
+
+
+def test_a_query_past_the_timeout_is_stopped_by_neo4j(graph: Driver, settings: Settings) -> None:
+    async def attempt() -> None:
+        driver = connect_async(settings)
+        try:
+            await Database(driver, settings.neo4j_database, 0.5).read(
+                "UNWIND range(1, $n) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS n", {"n": 10**10}
+            )
+        finally:
+            await driver.close()
+
+    with pytest.raises(QueryTimeoutError):
+        asyncio.run(attempt())
+
+
+def test_a_graphql_query_past_the_timeout_gets_a_clear_error(graph: Driver, settings: Settings) -> None:
+    write_graph(graph, settings.neo4j_database, api_content())
+    # Enough leaders and ratings that matching every leader against every rating takes seconds.
+    graph.execute_query(
+        """MATCH (c:Council {code: '200'})
+        UNWIND range(1, $n) AS k
+        CREATE (:Tenure {id: 'slow-' + k, role: 'lead_member', known_from: '2000', known_to: '2030'})
+               -[:AT]->(c)
+        CREATE (c)-[:HAD_INSPECTION]->(:Inspection {id: 'slow/' + k, kind: 'inspection',
+               overall: 'INADEQUATE', start_date: '2017-01-01', date: '2017-01-01'})""",
+        {"n": 2000},
+        database_=settings.neo4j_database,
+    )
+    with TestClient(create_app(settings, Limits(query_timeout_seconds=0.5))) as client:
+        query = '{ leadersWhenRated(councilCode: "200", grade: INADEQUATE) { leaders { id } } }'
+        assert errors_of(client, query) == ["the query took too long and was stopped; ask for less"]

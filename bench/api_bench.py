@@ -1,0 +1,287 @@
+"""The API against raw Cypher: each canonical question through GraphQL over HTTP and straight to the driver.
+
+In one process and one run: the real app served by uvicorn on a free loopback port, asked with an
+httpx client, and the same named queries in queries/ run through the synchronous driver, each in its
+own read transaction, one after another. Requests alternate between the two paths so both see the
+same machine. Prints p50 and p99 of each path and the ratio API ÷ raw (target: at most 1.5 at p50).
+
+Runs against the graph the settings point at, loaded with `ofsted-graph load`:
+
+    OFSTED_NEO4J_HOME=.neo4j-bench OFSTED_BOLT_PORT=17888 OFSTED_HTTP_PORT=17889 \\
+        .venv/bin/ofsted-graph neo4j start && ... ofsted-graph load
+    ... .venv/bin/python -m bench.api_bench [--runs 300] [--warmup 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import statistics
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, LiteralString
+
+import httpx
+import uvicorn
+from neo4j import Driver, ManagedTransaction
+from rich.console import Console
+from rich.table import Table
+
+from api.app import create_app
+from api.database import Database
+from graph import named_queries
+from graph.connection import connect
+from graph.settings import Settings
+
+GLOUCESTERSHIRE = "916"
+RATED_2017 = "916/inspection/2017-06-13"
+RATED_2022 = "916/inspection/2022-04-01"
+
+CITED = "citations { quote page source { id kind title publisher publishedDate url } }"
+
+COUNCIL_PAGE = f"""query($code: String!) {{ council(code: $code) {{
+  code name laCode gssCode ofstedUrn region current
+  inspections {{ id kind framework startDate endDate publishedDate leadInspector overall reportUrl
+    judgements {{ area grade wording conflict {CITED} }} {CITED} }}
+  tenures {{ id role title interim evidenceFrom evidenceTo start {{ date precision }} end {{ date precision }}
+    person {{ id name }} organisation {{ id name kind }} {CITED} }}
+  improvementNotices {{ id kind issued {{ date precision }} lifted {{ date precision }} reviewScope {CITED} }}
+  improvementBoards {{ id name firstMeeting {{ date precision }} {CITED} }}
+  predecessors {{ code name }} successors {{ code name }} }} }}"""
+
+LEADER = (
+    f"id role title interim start {{ date precision }} end {{ date precision }} person {{ id name }} {CITED}"
+)
+
+LEADERS_WHEN_RATED = f"""query($code: String!) {{ leadersWhenRated(councilCode: $code, grade: INADEQUATE) {{
+  inspection {{ id kind startDate publishedDate overall judgements {{ area grade {CITED} }} {CITED} }}
+  leaders {{ {LEADER} }} }} }}"""
+
+LEADERSHIP_CHANGES = f"""query($code: String!, $from: ID!, $to: ID!) {{
+  leadershipChanges(councilCode: $code, fromInspection: $from, toInspection: $to) {{
+    from {{ id publishedDate overall judgements {{ area grade }} }}
+    to {{ id publishedDate overall judgements {{ area grade }} }}
+    roles {{ role changed before {{ {LEADER} }} after {{ {LEADER} }} }} }} }}"""
+
+PERSON_CAREER = f"""query($name: String!) {{ person(name: $name) {{ id name
+  tenures {{ id role title interim start {{ date precision }} end {{ date precision }}
+    organisation {{ id name kind }} {CITED} }} }} }}"""
+
+
+@dataclass(frozen=True)
+class Question:
+    """One canonical question: the GraphQL the API is asked, and the named queries the API runs for it."""
+
+    name: str
+    document: str
+    variables: dict[str, Any]
+    named: tuple[tuple[str, dict[str, Any]], ...]
+
+
+def questions() -> list[Question]:
+    """The council widget's page and the three questions for Gloucestershire."""
+    codes = [GLOUCESTERSHIRE]
+    return [
+        Question(
+            "council page (916)",
+            COUNCIL_PAGE,
+            {"code": GLOUCESTERSHIRE},
+            (
+                ("council", {"codes": codes}),
+                ("councils_inspections", {"council_codes": codes}),
+                ("councils_leaders", {"council_codes": codes}),
+                ("council_notices_boards", {"council_codes": codes}),
+            ),
+        ),
+        Question(
+            "leadersWhenRated(916, INADEQUATE)",
+            LEADERS_WHEN_RATED,
+            {"code": GLOUCESTERSHIRE},
+            (("leaders_when_rated", {"council_code": GLOUCESTERSHIRE, "grade": "INADEQUATE"}),),
+        ),
+        Question(
+            "leadershipChanges 2017 → 2022",
+            LEADERSHIP_CHANGES,
+            {"code": GLOUCESTERSHIRE, "from": RATED_2017, "to": RATED_2022},
+            (
+                (
+                    "leadership_changes",
+                    {
+                        "council_code": GLOUCESTERSHIRE,
+                        "from_inspection": RATED_2017,
+                        "to_inspection": RATED_2022,
+                    },
+                ),
+                ("inspections", {"inspection_ids": [RATED_2017, RATED_2022]}),
+            ),
+        ),
+        Question(
+            'person(name: "Chris Spencer") career',
+            PERSON_CAREER,
+            {"name": "Chris Spencer"},
+            (("person", {"person_id": None, "name": "Chris Spencer"}),),
+        ),
+    ]
+
+
+@contextmanager
+def serving(settings: Settings) -> Iterator[str]:
+    """The real app on a free loopback port in a thread of this process; yields its base URL."""
+    # IPPROTO_TCP spelled out: asyncio turns Nagle off only on sockets whose proto says TCP, and with
+    # Nagle on, each response's body waits for the client's delayed ACK of its headers (about 40 ms).
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), log_level="warning", access_log=False))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        while not server.started:
+            if not thread.is_alive():
+                raise RuntimeError("uvicorn stopped while starting; see its log above")
+            time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+def ask_api(client: httpx.Client, question: Question) -> Callable[[], object]:
+    """One POST of the question; fails loudly on an error so a broken API is not timed as fast."""
+
+    def ask() -> object:
+        response = client.post("/graphql", json={"query": question.document, "variables": question.variables})
+        body = response.json()
+        if response.status_code != 200 or "errors" in body:
+            raise RuntimeError(f"{question.name}: {response.status_code} {body.get('errors')}")
+        return body["data"]
+
+    return ask
+
+
+def ask_raw(driver: Driver, database: str, question: Question) -> Callable[[], object]:
+    """The question's named queries through the driver, each in a read transaction, as the API runs them."""
+    steps = [(named_queries.query(name).cypher, params) for name, params in question.named]
+
+    def ask() -> object:
+        with driver.session(database=database) as session:
+            return [session.execute_read(_rows, cypher, params) for cypher, params in steps]
+
+    return ask
+
+
+def _rows(tx: ManagedTransaction, cypher: LiteralString, params: dict[str, Any]) -> list[dict[str, Any]]:
+    return tx.run(cypher, params).data()
+
+
+@dataclass(frozen=True)
+class Timings:
+    api: list[float]
+    raw: list[float]
+
+
+def measure(api: Callable[[], object], raw: Callable[[], object], runs: int, warmup: int) -> Timings:
+    """Alternate the two paths, so a busy moment on the machine slows both alike."""
+    for _ in range(warmup):
+        api()
+        raw()
+    timings = Timings([], [])
+    for _ in range(runs):
+        timings.api.append(_seconds(api))
+        timings.raw.append(_seconds(raw))
+    return timings
+
+
+def _seconds(call: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    call()
+    return time.perf_counter() - start
+
+
+def percentile(values: list[float], p: int) -> float:
+    """The p-th percentile (1-99), interpolated."""
+    return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
+
+
+def report(results: list[tuple[Question, Timings]]) -> Table:
+    """p50/p99 of each path in milliseconds, and API ÷ raw at p50 and p99."""
+    table = Table(
+        "question",
+        "queries",
+        "API p50",
+        "API p99",
+        "raw p50",
+        "raw p99",
+        "API÷raw p50",
+        "API÷raw p99",
+        title="API over HTTP against the same named Cypher through the driver (ms)",
+    )
+    for question, t in results:
+        api50, api99 = percentile(t.api, 50), percentile(t.api, 99)
+        raw50, raw99 = percentile(t.raw, 50), percentile(t.raw, 99)
+        table.add_row(
+            question.name,
+            str(len(question.named)),
+            f"{api50 * 1000:.1f}",
+            f"{api99 * 1000:.1f}",
+            f"{raw50 * 1000:.1f}",
+            f"{raw99 * 1000:.1f}",
+            f"{api50 / raw50:.2f}",
+            f"{api99 / raw99:.2f}",
+        )
+    return table
+
+
+@contextmanager
+def recorded_queries() -> Iterator[list[str]]:
+    """The names of the named queries the API runs meanwhile (the app runs in this process)."""
+    names: list[str] = []
+    original = Database.named
+
+    async def recording(self: Database, query_name: str, /, **params: Any) -> list[dict[str, Any]]:
+        names.append(query_name)
+        return await original(self, query_name, **params)
+
+    Database.named = recording  # type: ignore[method-assign]
+    try:
+        yield names
+    finally:
+        Database.named = original  # type: ignore[method-assign]
+
+
+def check_same_queries(api: Callable[[], object], question: Question) -> None:
+    """Refuse to time unlike work: the raw side must run exactly the named queries the API runs."""
+    with recorded_queries() as names:
+        api()
+    planned = sorted(name for name, _ in question.named)
+    if sorted(names) != planned:
+        raise RuntimeError(f"{question.name}: the API ran {sorted(names)}, the raw side runs {planned}")
+
+
+def run(settings: Settings, runs: int, warmup: int) -> list[tuple[Question, Timings]]:
+    """Time every question both ways against the Neo4j the settings point at."""
+    results: list[tuple[Question, Timings]] = []
+    with connect(settings) as driver, serving(settings) as url, httpx.Client(base_url=url) as client:
+        for question in questions():
+            api = ask_api(client, question)
+            raw = ask_raw(driver, settings.neo4j_database, question)
+            check_same_queries(api, question)
+            results.append((question, measure(api, raw, runs, warmup)))
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--runs", type=int, default=300, help="timed requests per question and path")
+    parser.add_argument("--warmup", type=int, default=30, help="untimed requests first, per path")
+    args = parser.parse_args()
+    console = Console(width=120)
+    console.print(report(run(Settings(), args.runs, args.warmup)))
+
+
+if __name__ == "__main__":
+    main()
