@@ -3,7 +3,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: up test install system-deps lint lock clean
+.PHONY: up test install system-deps lint lock clean bench-scale loadtest bench-api
 
 up: install
 	$(BIN)/ofsted-graph up
@@ -11,7 +11,23 @@ up: install
 test: install
 	$(BIN)/pytest
 
-install: system-deps $(VENV)/.installed
+# The 1x, 10x and 100x scale benchmark on a Neo4j of its own (.neo4j-bench-scale, Bolt 18088).
+bench-scale: install
+	$(BIN)/python -m bench.scale
+
+# The API against raw Cypher, on the loaded graph in a Neo4j of its own (stopped afterwards).
+BENCH_API_ENV := OFSTED_NEO4J_HOME=.neo4j-bench-api OFSTED_BOLT_PORT=17888 OFSTED_HTTP_PORT=17889
+bench-api: install
+	$(BENCH_API_ENV) $(BIN)/ofsted-graph neo4j start
+	$(BENCH_API_ENV) $(BIN)/ofsted-graph load
+	$(BENCH_API_ENV) $(BIN)/python -m bench.api_bench; status=$$?; \
+	  $(BENCH_API_ENV) $(BIN)/ofsted-graph neo4j stop; exit $$status
+
+# The load test against the API that `make up` serves (start it first, in another terminal).
+loadtest: install
+	$(BIN)/python -m bench.loadtest
+
+install: system-deps $(VENV)/.installed node_modules/.installed
 
 # Re-installs only when the package metadata or the pins change.
 $(VENV)/.installed: pyproject.toml constraints.txt
@@ -20,7 +36,13 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	$(BIN)/python -m pip install -q -c constraints.txt -e ".[dev]"
 	touch $@
 
-# Java 17 and Maven run the local Neo4j; installed from Debian only when missing.
+# axe-core, which the widget browser tests inject into pages, at the version package-lock.json pins.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Java 17 and Maven run the local Neo4j, Chromium and npm the widget browser tests; installed from
+# Debian only when missing.
 system-deps:
 	@bash scripts/system-deps.sh
 
