@@ -65,8 +65,14 @@ class CouncilConnection:
 class RoleChange:
     role: Role
     before: list[Tenure]
+    between: list[Tenure] = strawberry.field(
+        description="Holders shown taking up the post after the first inspection and by the second."
+    )
     after: list[Tenure]
-    changed: bool | None = strawberry.field(description="Null where either side has no evidence.")
+    changed: bool | None = strawberry.field(
+        description="True where someone took up the post in between or two named holders differ; false where "
+        "one tenure covers both; null where the evidence cannot tell."
+    )
 
 
 @strawberry.type
@@ -271,6 +277,7 @@ def _role_change(row: Row) -> RoleChange:
     return RoleChange(
         role=Role(row["role"]),
         before=[tenure_from(x) for x in row["before"]],
+        between=[tenure_from(x) for x in row["between"]],
         after=[tenure_from(x) for x in row["after"]],
         changed=row["changed"],
     )

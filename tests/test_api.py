@@ -354,19 +354,20 @@ def test_tenures_at_a_date_are_those_the_sources_show_in_post(client: TestClient
 
 CHANGES = """query($from: ID!, $to: ID!) { leadershipChanges(councilCode: "E1", fromInspection: $from,
   toInspection: $to) { from { id } to { id }
-  roles { role changed before { id person { name } } after { id person { name } citations { quote } } } } }"""
+  roles { role changed before { id person { name } } between { id } after { id person { name } citations { quote } } } } }"""
 
 
-def test_leadership_changes_are_true_false_or_unknown(client: TestClient) -> None:
+def test_leadership_changes_say_true_where_someone_took_up_the_post_between(client: TestClient) -> None:
     changes = ask(client, CHANGES, **{"from": FIRST, "to": SECOND})["leadershipChanges"]
     assert (changes["from"]["id"], changes["to"]["id"]) == (FIRST, SECOND)
     roles = {r["role"]: r for r in changes["roles"]}
     assert roles["CHIEF_EXECUTIVE"]["changed"] is False
     assert roles["LEAD_MEMBER"]["changed"] is True
-    # The 2017 director is unnamed: it may or may not be Pat Lee, so the API does not say.
+    # The 2017 director is unnamed, but Pat Lee took up the post in 2020, between the two: a change.
     dcs = roles["DIRECTOR_OF_CHILDRENS_SERVICES"]
-    assert dcs["changed"] is None
+    assert dcs["changed"] is True
     assert [t["person"] for t in dcs["before"]] == [None]
+    assert [t["id"] for t in dcs["between"]] == ["200-dcs-pat-lee"]
     assert [t["person"]["name"] for t in dcs["after"]] == ["Pat Lee"]
     assert dcs["after"][0]["citations"] == [{"quote": "Pat Lee, DCS"}]
 
