@@ -36,6 +36,7 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from graph.errors import LoadError, Problem
+from loaders.letters import MONTHS as FULL_MONTHS
 from loaders.records import Area, Grade, Precision, Role
 
 DocType = Literal[
@@ -46,26 +47,7 @@ DocType = Literal[
     "ilacs_focused_visit_letter",
 ]
 
-MONTHS = {
-    m: n
-    for n, m in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ),
-        1,
-    )
-}
+MONTHS = dict(FULL_MONTHS)
 MONTHS |= {name[:3]: n for name, n in list(MONTHS.items())} | {"sept": 9}
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 DAY_DATE = rf"\d{{1,2}}(?:st|nd|rd|th)? {MONTH} \d{{4}}"
@@ -315,15 +297,7 @@ def _read_inspection(report: Report, pages: list[str], file: str, problems: list
     if dates is None:
         problems.append(Problem(file, None, "page 1", "no 'Inspection date(s):' line"))
     else:
-        span = date_range(dates.group("text"))
-        if span is None:
-            problems.append(
-                Problem(file, None, "page 1", f"cannot read the inspection dates {dates.group('text')!r}")
-            )
-        else:
-            quote = dates.group(0).strip()
-            report.start_date = Quoted(span[0].isoformat(), 1, quote)
-            report.end_date = Quoted(span[1].isoformat(), 1, quote)
+        _read_span(report, dates, "inspection dates", file, problems)
     published = re.search(rf"(?:Report published|Published):? (?P<d>{DAY_DATE})", first)
     if published:
         day = parse_day(published.group("d"))
@@ -339,6 +313,17 @@ def _read_inspection(report: Report, pages: list[str], file: str, problems: list
     if not report.judgements:
         problems.append(Problem(file, None, "page 1", "no judgement grades in the printed layout"))
     report.leaders = leader_statements(pages)
+
+
+def _read_span(report: Report, match: re.Match[str], what: str, file: str, problems: list[Problem]) -> None:
+    """The first and last day of the printed dates in `match` ("text" group), quoted from page 1."""
+    span = date_range(match.group("text"))
+    if span is None:
+        problems.append(Problem(file, None, "page 1", f"cannot read the {what} {match.group('text')!r}"))
+        return
+    quote = match.group(0).strip()
+    report.start_date = Quoted(span[0].isoformat(), 1, quote)
+    report.end_date = Quoted(span[1].isoformat(), 1, quote)
 
 
 def ilacs_judgements(first_page: str) -> list[ReadJudgement]:
@@ -613,15 +598,7 @@ def _read_letter(
     if visit is None:
         problems.append(Problem(file, None, "page 1", "no 'This letter summarises ... on <dates>.' sentence"))
     else:
-        span = date_range(visit.group("text"))
-        if span is None:
-            problems.append(
-                Problem(file, None, "page 1", f"cannot read the visit dates {visit.group('text')!r}")
-            )
-        else:
-            quote = visit.group(0)
-            report.start_date = Quoted(span[0].isoformat(), 1, quote)
-            report.end_date = Quoted(span[1].isoformat(), 1, quote)
+        _read_span(report, visit, "visit dates", file, problems)
         team = _letter_team(first[visit.end() :])
         if team:
             report.team = team
