@@ -34,7 +34,7 @@ def make_test_settings(**overrides: object) -> Settings:
         "api_port": 18000,
     }
     values.update(overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[arg-type]
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg, arg-type]
 
 
 @pytest.fixture(scope="session")

@@ -354,7 +354,8 @@ def test_tenures_at_a_date_are_those_the_sources_show_in_post(client: TestClient
 
 CHANGES = """query($from: ID!, $to: ID!) { leadershipChanges(councilCode: "E1", fromInspection: $from,
   toInspection: $to) { from { id } to { id }
-  roles { role changed before { id person { name } } between { id } after { id person { name } citations { quote } } } } }"""
+  roles { role changed before { id person { name } } between { id }
+  after { id person { name } citations { quote } } } } }"""
 
 
 def test_leadership_changes_say_true_where_someone_took_up_the_post_between(client: TestClient) -> None:
