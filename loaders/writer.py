@@ -226,7 +226,8 @@ def _replace(tx: ManagedTransaction, content: Content, digest: str, counts: dict
 
 def remembered_report_folders(driver: Driver, database: str) -> tuple[str, ...]:
     """The researchers' report folders the graph was last loaded with (none before any load)."""
-    with driver.session(database=database) as session:
+    # Before the first load the label and keys do not exist yet; Neo4j's warnings about that are noise.
+    with driver.session(database=database, notifications_min_severity="OFF") as session:
         record = session.execute_read(lambda tx: tx.run(READ_LOAD).single())
     if record is None:
         return ()
