@@ -60,4 +60,4 @@ lock:
 
 clean:
 	-$(BIN)/ofsted-graph neo4j stop
-	rm -rf $(VENV) .neo4j-test
+	rm -rf $(VENV) .neo4j-test .cache node_modules test-artefacts
