@@ -50,6 +50,13 @@ class Settings(BaseSettings):
     api_host: str = "127.0.0.1"
     api_port: int = 8000
 
+    @field_validator("neo4j_home")
+    @classmethod
+    def _absolute_home(cls, value: Path) -> Path:
+        # The server and Maven run with the home as their working directory; a relative home
+        # ("OFSTED_NEO4J_HOME=.neo4j-bench") would then point somewhere else.
+        return value.expanduser().resolve()
+
     @field_validator("neo4j_password")
     @classmethod
     def _long_enough(cls, value: SecretStr) -> SecretStr:
