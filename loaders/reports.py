@@ -187,7 +187,7 @@ def read_reports(
                 )
             )
             continue
-        placed = _place(pdf, report, code, existing)
+        placed = _place(pdf, report)
         if placed.published_date is None and placed.start_date is None:
             problems.append(
                 Problem(pdf.file, None, "page 1", "neither the inspection dates nor a date were read")
@@ -264,14 +264,12 @@ def _cache_path(sha256: str) -> Path:
 
 
 def _cached(pdf: PdfFile) -> Report | None:
+    # Keyed by the bytes on disk, never by the manifest's digest, so that a file changed since the
+    # manifest was made is read again and then refused for its mismatch.
     try:
-        sha = pdf.sha256 or hashlib.sha256(pdf.path.read_bytes()).hexdigest()
-        data = json.loads(_cache_path(sha).read_text(encoding="utf-8"))
-        report = _report_from(data)
+        sha = hashlib.sha256(pdf.path.read_bytes()).hexdigest()
+        report = _report_from(json.loads(_cache_path(sha).read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError):
-        return None
-    # The cache is trusted only for the very bytes it was made from; the file name is the caller's.
-    if pdf.sha256 is None and hashlib.sha256(pdf.path.read_bytes()).hexdigest() != report.sha256:
         return None
     return replace(report, file=pdf.file)
 
@@ -321,7 +319,7 @@ class _Placed:
     end_date: str | None
 
 
-def _place(pdf: PdfFile, report: Report, code: str, existing: _ExistingSources) -> _Placed:
+def _place(pdf: PdfFile, report: Report) -> _Placed:
     printed = report.published_date
     return _Placed(
         published_date=printed.value if printed else pdf.published,
