@@ -6,24 +6,18 @@ checked for its refusal and its message (never its timing).
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from neo4j import Driver
-from starlette.exceptions import StarletteDeprecationWarning
 
 from api.app import create_app
 from bench.abusive import ABUSES, BASELINE, FRAGMENT_CYCLE, aliased, fragment_chain, nested, refused
 from graph.settings import Settings
 from loaders.writer import write_graph
+from tests.asgi import TestClient
 from tests.test_api import api_content
-
-with warnings.catch_warnings():
-    # As in tests/test_api.py: Starlette 1.x warns that its TestClient wants httpx2.
-    warnings.simplefilter("ignore", StarletteDeprecationWarning)
-    from fastapi.testclient import TestClient
 
 
 @pytest.fixture(scope="module")

@@ -5,14 +5,12 @@ from __future__ import annotations
 import asyncio
 import socket
 import threading
-import warnings
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from neo4j import Driver
 from neo4j.exceptions import ClientError
-from starlette.exceptions import StarletteDeprecationWarning
 
 from api.app import create_app
 from api.database import Database
@@ -35,13 +33,8 @@ from loaders.records import (
     TenureRecord,
 )
 from loaders.writer import Content, write_graph
+from tests.asgi import TestClient
 from tests.conftest import make_test_settings
-
-with warnings.catch_warnings():
-    # Starlette 1.x warns that its TestClient wants httpx2; httpx still works until the project
-    # adds httpx2 to its dev dependencies (raised with the lead).
-    warnings.simplefilter("ignore", StarletteDeprecationWarning)
-    from fastapi.testclient import TestClient
 
 FIRST = "200/inspection/2017-06-13"
 SECOND = "200/inspection/2022-07-01"
@@ -438,7 +431,9 @@ def test_conflicts_list_each_disagreement_with_its_sources(client: TestClient) -
     assert ask(client, query, code=None)["conflicts"] == conflicts
 
 
-def test_the_api_database_path_refuses_writes(graph: Driver, settings: Settings) -> None:
+def write_through_the_api_path(settings: Settings) -> None:
+    """Try a write the way the API reads: through `Database`, on its own driver."""
+
     async def attempt() -> None:
         driver = connect_async(settings)
         try:
@@ -446,8 +441,12 @@ def test_the_api_database_path_refuses_writes(graph: Driver, settings: Settings)
         finally:
             await driver.close()
 
+    asyncio.run(attempt())
+
+
+def test_the_api_database_path_refuses_writes(graph: Driver, settings: Settings) -> None:
     with pytest.raises(ClientError, match="read"):
-        asyncio.run(attempt())
+        write_through_the_api_path(settings)
     assert graph.execute_query("MATCH (n:Intruder) RETURN count(n) AS n").records[0]["n"] == 0
 
 

@@ -10,22 +10,17 @@ improvement in April 2022. Expectations were checked by hand against the sources
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from neo4j import Driver
-from starlette.exceptions import StarletteDeprecationWarning
 
 from api.app import create_app
 from graph.settings import Settings
 from loaders.pipeline import read_everything
 from loaders.writer import write_graph
-
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore", StarletteDeprecationWarning)
-    from fastapi.testclient import TestClient
+from tests.asgi import TestClient
 
 INSPECTED_2017 = "916/inspection/2017-06-13"
 INSPECTED_2022 = "916/inspection/2022-04-01"

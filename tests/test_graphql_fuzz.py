@@ -9,7 +9,6 @@ same every time; the example counts add up to 1,050 requests.
 from __future__ import annotations
 
 import json
-import warnings
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -29,7 +28,6 @@ from hypothesis import HealthCheck, assume, given
 from hypothesis import settings as fuzz_settings
 from hypothesis import strategies as st
 from neo4j import Driver
-from starlette.exceptions import StarletteDeprecationWarning
 
 from api.app import create_app
 from api.limits import Limits
@@ -38,12 +36,8 @@ from graph.fingerprint import graph_fingerprint
 from graph.named_queries import QUERIES_DIR
 from graph.settings import Settings
 from loaders.writer import write_graph
+from tests.asgi import TestClient
 from tests.test_api import FIRST, SECOND, api_content
-
-with warnings.catch_warnings():
-    # As in tests/test_api.py: Starlette 1.x warns that its TestClient wants httpx2.
-    warnings.simplefilter("ignore", StarletteDeprecationWarning)
-    from fastapi.testclient import TestClient
 
 SCHEMA: GraphQLSchema = build_schema(Limits())._schema
 # Requests each fuzz test sent: every test checks it ran all its examples (1,050 in all).

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -10,19 +9,14 @@ from urllib.parse import urlsplit
 
 import pytest
 from neo4j import Driver
-from starlette.exceptions import StarletteDeprecationWarning
 
 from api.app import create_app
 from api.guide import cypher_body, params_command
 from graph import server
 from graph.named_queries import load_queries
 from graph.settings import Settings
+from tests.asgi import TestClient
 from tests.conftest import make_test_settings
-
-with warnings.catch_warnings():
-    # Starlette 1.x warns that its TestClient wants httpx2 (see tests/test_api.py).
-    warnings.simplefilter("ignore", StarletteDeprecationWarning)
-    from fastapi.testclient import TestClient
 
 
 @dataclass

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import warnings
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +14,6 @@ from typing import Any
 import pytest
 import yaml
 from neo4j import Driver
-from starlette.exceptions import StarletteDeprecationWarning
 
 from api.app import create_app
 from graph.errors import LoadError
@@ -23,12 +21,8 @@ from graph.fingerprint import NODES, RELATIONSHIPS, graph_fingerprint
 from graph.settings import Settings
 from loaders.pipeline import FACTS_DIR, load_everything, read_everything
 from loaders.writer import write_graph
+from tests.asgi import TestClient
 from tests.test_writer import small_content
-
-with warnings.catch_warnings():
-    # As in tests/test_api.py: Starlette 1.x warns that its TestClient wants httpx2.
-    warnings.simplefilter("ignore", StarletteDeprecationWarning)
-    from fastapi.testclient import TestClient
 
 CORPUS = Path(__file__).parent / "hostile"
 FACTS_SLOT = "facts/"

@@ -7,7 +7,6 @@ from __future__ import annotations
 import calendar
 import re
 import socket
-import warnings
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import Any
@@ -15,7 +14,6 @@ from urllib.parse import quote
 
 import pytest
 from neo4j import Driver
-from starlette.exceptions import StarletteDeprecationWarning
 
 from api.app import create_app
 from api.limits import Limits
@@ -36,12 +34,8 @@ from loaders.records import (
     TenureRecord,
 )
 from loaders.writer import Content, write_graph
+from tests.asgi import TestClient
 from tests.conftest import make_test_settings
-
-with warnings.catch_warnings():
-    # Starlette 1.x warns that its TestClient wants httpx2 (see tests/test_api.py).
-    warnings.simplefilter("ignore", StarletteDeprecationWarning)
-    from fastapi.testclient import TestClient
 
 REPORT_2017 = "https://files.ofsted.gov.uk/v1/file/2687510"
 REPORT_2025 = "https://files.ofsted.gov.uk/v1/file/50269734"
