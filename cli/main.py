@@ -18,7 +18,7 @@ from graph.connection import connect
 from graph.errors import LoadError, Problem, ServiceError
 from graph.settings import Settings
 from loaders.pipeline import load_everything, load_steps
-from loaders.reports import folder_pdfs
+from loaders.reports import REPORTS_DIR, folder_pdfs
 from loaders.writer import WriteResult, remembered_report_folders
 
 app = typer.Typer(help="Ofsted children's services knowledge graph.", no_args_is_help=True)
@@ -132,7 +132,7 @@ def run_load(settings: Settings, *, force: bool = False, add_folder: Path | None
             folders.append(add_folder)
         for folder in folders:
             console.print(f"[dim]Also reading the report PDFs in {folder}[/dim]")
-        pdf_count = len(list((settings.data_dir / "reports").rglob("*.pdf")))
+        pdf_count = len(list((settings.data_dir / REPORTS_DIR).rglob("*.pdf")))
         pdf_count += sum(len(folder_pdfs(f)) for f in folders if f.is_dir())
         task = progress.add_task("Loading", total=len(load_steps()) + pdf_count)
 

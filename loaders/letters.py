@@ -414,10 +414,10 @@ def _addressees(
     title = _clean_title(raw["addressee_title"]) if status == "ok" else None
     if status == "ok" and title is None:
         report("addressee_title", "an 'ok' row needs a title")
-    return (Addressee(name, printed, title, _role_of(title)),)
+    return (Addressee(name, printed, title, addressee_role(title)),)
 
 
-def _role_of(title: str | None) -> Role:
+def addressee_role(title: str | None) -> Role:
     """The DCS, unless the title says the letter went to the council's chief executive instead.
 
     Two letters are addressed to a "Chief Executive" (Cheshire East 2021-12-08, Hounslow 2020-02-07):

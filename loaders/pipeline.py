@@ -7,7 +7,6 @@ reported together, and one bad row anywhere means nothing is written.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -90,7 +89,7 @@ def read_everything(
     inspections, reconcile_problems = reconcile(bundle.inspections)
     problems.extend(reconcile_problems)
     merged = merge_duplicates(bundle, problems)
-    content = Content(bundle=merged, inspections=inspections)
+    content = Content(merged, inspections, report_folders=tuple(str(f) for f in report_folders))
     problems.extend(check_references(content))
     if problems:
         raise LoadError(problems)
@@ -110,7 +109,6 @@ def load_everything(
     content = read_everything(
         settings.data_dir, settings.seeds_dir, on_step=on_step, report_folders=report_folders, on_pdf=on_pdf
     )
-    content = replace(content, report_folders=tuple(str(f) for f in report_folders))
     if on_step:
         on_step("write")
     return write_graph(driver, settings.neo4j_database, content, force=force)

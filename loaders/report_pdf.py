@@ -36,6 +36,7 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from graph.errors import LoadError, Problem
+from loaders.letters import INTERIM_WORDS, addressee_role
 from loaders.letters import MONTHS as FULL_MONTHS
 from loaders.records import Area, Grade, Precision, Role
 
@@ -650,14 +651,12 @@ def _addressee(lines: list[str], letter_date: date) -> LeaderStatement | None:
     organisation = next((line for line in rest[:3] if ORGANISATION_WORDS.search(line)), None)
     block = [name, *([title] if title else []), *([organisation] if organisation else [])]
     return LeaderStatement(
-        role="chief_executive"
-        if title and re.fullmatch(r"(?:Interim |Acting )?Chief Executive", title)
-        else "director_of_childrens_services",
+        role=addressee_role(title),
         title=title or "",
         evidence="in_post_on",
         date=letter_date.isoformat(),
         precision="day",
-        interim=True if title and re.search(r"\b(?:interim|acting)\b", title, re.IGNORECASE) else None,
+        interim=True if title and INTERIM_WORDS.search(title) else None,
         name=name,
         organisation=organisation,
         page=1,
