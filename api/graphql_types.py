@@ -259,6 +259,9 @@ class Inspection:
     end_date: str | None
     published_date: str | None
     lead_inspector: str | None
+    inspectors: list[str] = strawberry.field(
+        description="The inspection team, lead first, where the report or letter lists it; else empty."
+    )
     overall: Grade | None = strawberry.field(description="Null where the report gives none (visits).")
     theme: str | None
     report_url: str | None
@@ -293,6 +296,7 @@ def inspection_from(row: Row, parent: Council | None = None) -> Inspection:
         end_date=props.get("end_date"),
         published_date=props.get("published_date"),
         lead_inspector=props.get("lead_inspector"),
+        inspectors=list(props.get("inspectors") or []),
         overall=Grade(overall) if overall else None,
         theme=props.get("theme"),
         report_url=props.get("report_url"),
