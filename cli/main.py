@@ -175,5 +175,6 @@ def up() -> None:
         console.print(f"Neo4j {status.version}: bolt://localhost:{status.bolt_port}")
         print_load_result(run_load(settings))
     console.print(f"Neo4j Browser: {settings.browser_url} (user {settings.neo4j_user})")
+    console.print(f"Widget demo: http://{settings.api_host}:{settings.api_port}/widgets/demo")
     console.print(f"GraphQL API: http://{settings.api_host}:{settings.api_port}/graphql (Ctrl-C stops it)")
     api_app.serve(settings)
