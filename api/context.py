@@ -76,4 +76,3 @@ def _grouped(
         return [groups[k] for k in keys]
 
     return load
-

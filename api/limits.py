@@ -67,7 +67,7 @@ class BodySizeLimit:
             await self._refuse(send)
             return
         if headers.get(b"content-type", b"").startswith(b"application/json") and not _json_object(body):
-            await _answer(send, 400, "the request body must be a JSON object, like {\"query\": \"{ ... }\"}")
+            await _answer(send, 400, 'the request body must be a JSON object, like {"query": "{ ... }"}')
             return
         await self.app(scope, _replay(body, receive), send)
 
