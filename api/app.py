@@ -7,6 +7,8 @@ Usage:
 
 from __future__ import annotations
 
+import functools
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -41,6 +43,7 @@ def create_app(settings: Settings, limits: Limits | None = None) -> FastAPI:
         # whether or not Neo4j answers at this moment.
         driver = connect_async(settings)
         app.state.db = Database(driver, settings.neo4j_database, bounds.query_timeout_seconds)
+        freeze_startup_heap()
         try:
             yield
         finally:
@@ -79,6 +82,18 @@ class JsonRouter(GraphQLRouter[Context, None]):
     # would refuse valid JSON that strawberry reads (an integer past 64 bits, UTF-16).
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)
+
+
+@functools.cache
+def freeze_startup_heap() -> None:
+    """Keep the objects made at start-up (modules, schema, driver) out of later garbage collections.
+
+    A request for a council page allocates about a hundred thousand objects, so full collections
+    come often, and each rescanned everything the imports made: council page p99 over HTTP was
+    71 ms against a p50 of 16 ms, and 25 ms with this (bench.api_bench, 500 runs). Once per process.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 async def health(request: Request) -> JSONResponse:
