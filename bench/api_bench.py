@@ -5,9 +5,13 @@ httpx client, and the same named queries in queries/ run through the synchronous
 own read transaction, one after another. Requests alternate between the two paths so both see the
 same machine. Prints p50 and p99 of each path and the ratio API ÷ raw (target: at most 1.5 at p50).
 
+The questions: the council widget's own query (api/static/council.graphql), a council page asking
+for every field, the three questions for Gloucestershire, and the smallest root field, which shows
+the cost the API adds to any request.
+
 Runs against the graph the settings point at, loaded with `ofsted-graph load`:
 
-    OFSTED_NEO4J_HOME=.neo4j-bench OFSTED_BOLT_PORT=17888 OFSTED_HTTP_PORT=17889 \\
+    OFSTED_NEO4J_HOME=.neo4j-bench-api OFSTED_BOLT_PORT=17888 OFSTED_HTTP_PORT=17889 \\
         .venv/bin/ofsted-graph neo4j start && ... ofsted-graph load
     ... .venv/bin/python -m bench.api_bench [--runs 300] [--warmup 30]
 """
@@ -30,6 +34,7 @@ from neo4j import Driver, ManagedTransaction
 from rich.console import Console
 from rich.table import Table
 
+from api import widgets
 from api.app import create_app
 from api.database import Database
 from graph import named_queries
@@ -81,20 +86,32 @@ class Question:
     named: tuple[tuple[str, dict[str, Any]], ...]
 
 
+# Not a question researchers ask: the smallest root field (one row, three properties), so the table
+# shows what the API adds to any request whatever its size (HTTP, GraphQL, JSON) beside the rest.
+FIXED_COST = "{ dataset { loadedAt contentHash } }"
+
+
 def questions() -> list[Question]:
-    """The council widget's page and the three questions for Gloucestershire."""
+    """The council widget's page, the three questions for Gloucestershire, and the fixed cost."""
     codes = [GLOUCESTERSHIRE]
+    council_page = (
+        ("council", {"codes": codes}),
+        ("councils_inspections", {"council_codes": codes}),
+        ("councils_leaders", {"council_codes": codes}),
+        ("council_notices_boards", {"council_codes": codes}),
+    )
     return [
         Question(
-            "council page (916)",
+            "council widget (916)",
+            widgets.council_query(),
+            {"code": GLOUCESTERSHIRE},
+            (*council_page, ("dataset", {})),
+        ),
+        Question(
+            "council page, every field (916)",
             COUNCIL_PAGE,
             {"code": GLOUCESTERSHIRE},
-            (
-                ("council", {"codes": codes}),
-                ("councils_inspections", {"council_codes": codes}),
-                ("councils_leaders", {"council_codes": codes}),
-                ("council_notices_boards", {"council_codes": codes}),
-            ),
+            council_page,
         ),
         Question(
             "leadersWhenRated(916, INADEQUATE)",
@@ -124,6 +141,7 @@ def questions() -> list[Question]:
             {"name": "Chris Spencer"},
             (("person", {"person_id": None, "name": "Chris Spencer"}),),
         ),
+        Question("(fixed cost: one small row)", FIXED_COST, {}, (("dataset", {}),)),
     ]
 
 
