@@ -231,6 +231,13 @@ def tenure_from(row: Row) -> Tenure:
     )
 
 
+@strawberry.enum(description="What joins a person's posts at different organisations into one career.")
+class CareerLink(Enum):
+    ONE_ORGANISATION = "one_organisation"
+    STATED = "stated"
+    SAME_NAME = "same_name"
+
+
 @strawberry.type
 class Person:
     id: strawberry.ID
@@ -239,10 +246,44 @@ class Person:
 
     @described("The career, across all employers, earliest known first.")
     async def tenures(self, info: Info) -> list[Tenure]:
-        rows = self.career_rows
-        if rows is None:
-            rows = await info.context.career.load(str(self.id))
-        return [tenure_from(r) for r in rows]
+        return [tenure_from(r) for r in await self._career(info)]
+
+    @described(
+        "ONE_ORGANISATION: every post is at one organisation. STATED: sources name this person at "
+        "their organisations together (one article names the earlier posts), so the posts are one "
+        "person's by the sources' word. SAME_NAME: some posts are joined to the rest only because "
+        "the name is the same: likely the same person, not confirmed by any source."
+    )
+    async def career_link(self, info: Info) -> CareerLink:
+        return career_link(await self._career(info))
+
+    async def _career(self, info: Info) -> list[Row]:
+        if self.career_rows is None:
+            self.career_rows = await info.context.career.load(str(self.id))
+        return self.career_rows
+
+
+def career_link(career: list[Row]) -> CareerLink:
+    """How a career's organisations are joined: by sources that cite posts at several, or by the name.
+
+    Organisations are joined when one source cites this person's posts at both; the career is STATED
+    when those joins connect every organisation, else SAME_NAME.
+    """
+    sources_by_org: dict[str, set[str]] = {}
+    for row in career:
+        cited = {c["source"]["id"] for c in row.get("citations") or []}
+        sources_by_org.setdefault(row["organisation"]["id"], set()).update(cited)
+    if len(sources_by_org) <= 1:
+        return CareerLink.ONE_ORGANISATION
+    first, *rest = sources_by_org.values()
+    joined, pending = set(first), list(rest)
+    while True:
+        reached = [sources for sources in pending if sources & joined]
+        if not reached:
+            return CareerLink.SAME_NAME if pending else CareerLink.STATED
+        for sources in reached:
+            joined |= sources
+            pending.remove(sources)
 
 
 def person_from(props: Row, career: list[Row] | None = None) -> Person:

@@ -15,6 +15,7 @@ from neo4j.exceptions import ClientError
 from api.app import create_app
 from api.database import Database
 from api.errors import QueryTimeoutError
+from api.graphql_types import CareerLink, career_link
 from api.limits import Limits
 from graph.connection import connect_async
 from graph.settings import Settings
@@ -386,7 +387,7 @@ def test_the_leaders_when_a_council_was_rated_inadequate_come_with_citations(cli
     assert "in post since August 2011" in {c["quote"] for c in leaders["200-dcs-2011"]["citations"]}
 
 
-CAREER = """query($id: ID, $name: String) { person(id: $id, name: $name) { id name
+CAREER = """query($id: ID, $name: String) { person(id: $id, name: $name) { id name careerLink
   tenures { role organisation { name } citations { quote source { id kind } } } } }"""
 
 
@@ -397,7 +398,26 @@ def test_a_persons_career_lists_every_employer_with_its_citations(client: TestCl
         ("New Shire", "report:2022"),
         ("Hillingdon", "article:1"),  # a previous role, dates unknown: last
     ]
+    # The report names Pat Lee at New Shire and the article at Hillingdon: no source names both.
+    assert person["careerLink"] == "SAME_NAME"
+    assert ask(client, CAREER, name="Sam Chief")["person"]["careerLink"] == "ONE_ORGANISATION"
     assert ask(client, CAREER, id="nobody")["person"] is None
+
+
+def _post(organisation: str, *sources: str) -> dict[str, Any]:
+    return {"organisation": {"id": organisation}, "citations": [{"source": {"id": s}} for s in sources]}
+
+
+def test_a_career_is_stated_when_sources_join_every_organisation_to_the_rest() -> None:
+    # A and C share no source, but each shares one with B, so all three are joined.
+    joined = [
+        _post("a", "letter:1", "article:1"),
+        _post("b", "article:1", "article:2"),
+        _post("c", "article:2"),
+    ]
+    assert career_link(joined) is CareerLink.STATED
+    assert career_link([*joined, _post("d", "letter:9")]) is CareerLink.SAME_NAME
+    assert career_link([_post("a", "letter:1"), _post("a", "letter:2")]) is CareerLink.ONE_ORGANISATION
 
 
 def test_notices_and_boards_are_listed_with_partial_dates(client: TestClient) -> None:

@@ -119,7 +119,7 @@ def test_which_leaders_changed_between_the_2017_and_2022_inspections(client: Tes
 def test_where_chris_spencer_worked_before(client: TestClient) -> None:
     data = ask(
         client,
-        '{ person(name: "Chris Spencer") { id name tenures { role organisation { id name } '
+        '{ person(name: "Chris Spencer") { id name careerLink tenures { role organisation { id name } '
         "start { date precision } citations { quote source { id kind } } } } }",
     )["person"]
     assert data["id"] == "chris-spencer"
@@ -135,3 +135,14 @@ def test_where_chris_spencer_worked_before(client: TestClient) -> None:
         assert "has held senior positions at Redbridge, Hillingdon and Slough" in citation["quote"]
     [gloucestershire] = [t for t in data["tenures"] if t["organisation"]["id"] == "council:916"]
     assert gloucestershire["role"] == "DIRECTOR_OF_CHILDRENS_SERVICES"
+    # The same article names him at Gloucestershire and at the three earlier employers.
+    assert data["careerLink"] == "STATED"
+
+
+def test_a_career_joined_only_by_the_name_says_so(client: TestClient) -> None:
+    # Ann James is addressed as director by Bristol's 2022 letter and Gloucestershire's 2025 one; no
+    # source says they are the same person.
+    data = ask(client, '{ person(name: "Ann James") { careerLink tenures { organisation { name } } } }')
+    person = data["person"]
+    assert {t["organisation"]["name"] for t in person["tenures"]} == {"City of Bristol", "Gloucestershire"}
+    assert person["careerLink"] == "SAME_NAME"
