@@ -14,21 +14,15 @@ Runs against the graph the settings point at (the baseline reads one council), e
 from __future__ import annotations
 
 import argparse
-import socket
-import statistics
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
-import uvicorn
 from rich.console import Console
 from rich.table import Table
 
-from api.app import create_app
+from bench.common import percentile, serving
 from graph.settings import Settings
 
 BASELINE = 'query { council(code: "916") { code name region } }'
@@ -109,26 +103,6 @@ def refused(response: httpx.Response) -> bool:
     return bool(body.get("errors")) and body.get("data") is None
 
 
-@contextmanager
-def served(settings: Settings) -> Iterator[str]:
-    """The real app under uvicorn on a free loopback port, for the length of the block."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="error")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join()
-
-
 @dataclass
 class Timings:
     abuse: Abuse
@@ -146,7 +120,7 @@ def timed(client: httpx.Client, abuse: Abuse | None) -> tuple[float, httpx.Respo
 def run(settings: Settings, runs: int, warmup: int) -> list[Timings]:
     """Each abuse `runs` times, each run followed by one baseline query."""
     results = [Timings(abuse) for abuse in ABUSES]
-    with served(settings) as url, httpx.Client(base_url=url, timeout=30) as client:
+    with serving(settings) as url, httpx.Client(base_url=url, timeout=30) as client:
         for _ in range(warmup):
             for abuse in (*ABUSES, None):
                 timed(client, abuse)
@@ -160,11 +134,6 @@ def run(settings: Settings, runs: int, warmup: int) -> list[Timings]:
                     raise SystemExit(f"the baseline query failed: {answer.text[:200]}")
                 result.baseline.append(baseline)
     return results
-
-
-def percentile(values: list[float], p: int) -> float:
-    """The p-th percentile (1-99), interpolated."""
-    return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
 
 
 def report(results: list[Timings], runs: int) -> Table:

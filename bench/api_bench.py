@@ -19,9 +19,6 @@ Runs against the graph the settings point at, loaded with `ofsted-graph load`:
 from __future__ import annotations
 
 import argparse
-import socket
-import statistics
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -29,14 +26,13 @@ from dataclasses import dataclass
 from typing import Any, LiteralString
 
 import httpx
-import uvicorn
 from neo4j import Driver, ManagedTransaction
 from rich.console import Console
 from rich.table import Table
 
 from api import widgets
-from api.app import create_app
 from api.database import Database
+from bench.common import percentile, serving
 from graph import named_queries
 from graph.connection import connect
 from graph.settings import Settings
@@ -145,29 +141,6 @@ def questions() -> list[Question]:
     ]
 
 
-@contextmanager
-def serving(settings: Settings) -> Iterator[str]:
-    """The real app on a free loopback port in a thread of this process; yields its base URL."""
-    # IPPROTO_TCP spelled out: asyncio turns Nagle off only on sockets whose proto says TCP, and with
-    # Nagle on, each response's body waits for the client's delayed ACK of its headers (about 40 ms).
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), log_level="warning", access_log=False))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    try:
-        while not server.started:
-            if not thread.is_alive():
-                raise RuntimeError("uvicorn stopped while starting; see its log above")
-            time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
-
-
 def ask_api(client: httpx.Client, question: Question) -> Callable[[], object]:
     """One POST of the question; fails loudly on an error so a broken API is not timed as fast."""
 
@@ -218,11 +191,6 @@ def _seconds(call: Callable[[], object]) -> float:
     start = time.perf_counter()
     call()
     return time.perf_counter() - start
-
-
-def percentile(values: list[float], p: int) -> float:
-    """The p-th percentile (1-99), interpolated."""
-    return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
 
 
 def report(results: list[tuple[Question, Timings]]) -> Table:

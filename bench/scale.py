@@ -24,7 +24,6 @@ import logging
 import os
 import random
 import shutil
-import statistics
 import threading
 import time
 import warnings
@@ -41,6 +40,7 @@ from rich.console import Console
 from rich.table import Table
 
 from api.app import create_app
+from bench.common import percentile
 from bench.loadtest.questions import COUNCIL_PAGE
 from graph import named_queries, schema, server
 from graph.connection import connect
@@ -538,11 +538,6 @@ def time_council_pages(
 
 
 # ---- presenting
-
-
-def percentile(values: list[float], q: int) -> float:
-    """The q-th percentile (1-99) of the values."""
-    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
 LOAD_COLUMNS = ("inspections", "judgements", "people", "tenures", "sources", "citations")
