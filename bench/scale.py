@@ -46,8 +46,7 @@ from graph import named_queries, schema, server
 from graph.connection import connect
 from graph.settings import PROJECT_ROOT, Settings
 from loaders import writer
-from loaders.pipeline import read_everything
-from loaders.records import (
+from loaders.model import (
     BoardRecord,
     Bundle,
     Citation,
@@ -59,6 +58,7 @@ from loaders.records import (
     SourceRecord,
     TenureRecord,
 )
+from loaders.pipeline import read_everything
 from loaders.writer import Content, content_hash, count_records, write_graph
 
 # Wide enough for the tables in a terminal or a log file.

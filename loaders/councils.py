@@ -25,7 +25,7 @@ from pathlib import Path
 
 from graph.errors import LoadError, Problem
 from loaders.csv_table import read_table
-from loaders.records import Bundle, Citation, CouncilRecord, SourceRecord
+from loaders.model import Bundle, Citation, CouncilRecord, SourceRecord
 
 PROVIDER = "la_lookup/Provider_data_lookup.csv"
 WEB_SCRAPE = "la_lookup/la_web_scrape_la_url_lookup_enriched.csv"

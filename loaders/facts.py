@@ -24,7 +24,7 @@ import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -32,7 +32,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from graph.errors import LoadError, Problem
-from loaders.records import (
+from loaders.dates import is_partial_date, is_timestamp
+from loaders.model import (
     BoardRecord,
     Bundle,
     Citation,
@@ -622,28 +623,6 @@ class _Checker:
 def collapse(text: str) -> str:
     """Whitespace runs as one space, so a quote matches across the seed's line breaks."""
     return re.sub(r"\s+", " ", text).strip()
-
-
-def is_partial_date(value: str, precision: Precision) -> bool:
-    """Whether `value` is a real date written to `precision`: '2017-06-13', '2017-06' or '2017'."""
-    padded = {"day": value, "month": f"{value}-01", "year": f"{value}-01-01"}[precision]
-    shape = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}[precision]
-    if not re.fullmatch(shape, value):
-        return False
-    try:
-        date.fromisoformat(padded)
-    except ValueError:
-        return False
-    return True
-
-
-def is_timestamp(value: str) -> bool:
-    """Whether `value` is a minute-precision time like '2017-08-15T23:11'."""
-    try:
-        datetime.strptime(value, "%Y-%m-%dT%H:%M")
-    except ValueError:
-        return False
-    return True
 
 
 def _bundle(facts: FactFile, seeds_dir: Path) -> Bundle:

@@ -24,15 +24,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from graph.errors import LoadError, Problem
 from loaders.csv_table import read_table
-from loaders.records import (
+from loaders.dates import FULL_MONTHS, long_date, parse_printed_date
+from loaders.model import (
     Bundle,
     Citation,
     CouncilResolver,
@@ -44,6 +44,8 @@ from loaders.records import (
     SourceRecord,
     TenureRecord,
 )
+from loaders.people import clean_name, looks_like_a_name, person_slug
+from loaders.roles import INTERIM_WORDS, addressee_role
 
 LETTERS_CSV = "focused_visit_letters/ofsted_focused_visit_letter_addressees.csv"
 DATASET_ID = f"data:{LETTERS_CSV}"
@@ -66,29 +68,6 @@ COLUMNS = (
 )
 PARSE_STATUSES = {"ok", "no_title_line", "check"}
 
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "cllr", "professor", "prof"}
-POST_NOMINALS = {"obe", "cbe", "mbe", "dbe"}
-INTERIM_WORDS = re.compile(r"\b(interim|acting)\b", re.IGNORECASE)
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ),
-        start=1,
-    )
-}
 # Reports a problem in one column of the current row.
 Report = Callable[[str, str], None]
 
@@ -359,14 +338,7 @@ def _parse_row(
 def _file_date(source_path: str) -> date | None:
     """The date in the PDF's file name (Ofsted's publication date), e.g. '... - 06 november 2025.pdf'."""
     match = re.search(r" - (\d{1,2} [a-z]+ \d{4})\.pdf$", source_path, re.IGNORECASE)
-    return _parse_printed_date(match.group(1)) if match else None
-
-
-def _parse_printed_date(text: str) -> date | None:
-    try:
-        return datetime.strptime(text.strip(), "%d %B %Y").date()
-    except ValueError:
-        return None
+    return parse_printed_date(match.group(1)) if match else None
 
 
 def _letter_date(
@@ -383,7 +355,7 @@ def _letter_date(
         return file_date, "on_or_before"
     if (urn, printed) in DATE_TYPOS:
         return date.fromisoformat(DATE_TYPOS[(urn, printed)]), "on_or_before"
-    parsed = _parse_printed_date(printed)
+    parsed = parse_printed_date(printed)
     if parsed is None:
         report("letter_date", f"expected a date like '20 November 2020', got {printed!r}")
     return parsed, "stated"
@@ -404,7 +376,7 @@ def _addressees(
         return ()
     printed = raw["addressee_name"].strip()
     name = clean_name(printed)
-    if not _looks_like_a_name(name):
+    if not looks_like_a_name(name):
         report("addressee_name", f"{printed!r} does not look like a person's name")
         return ()
     if not person_slug(name):
@@ -417,44 +389,10 @@ def _addressees(
     return (Addressee(name, printed, title, addressee_role(title)),)
 
 
-def addressee_role(title: str | None) -> Role:
-    """The DCS, unless the title says the letter went to the council's chief executive instead.
-
-    Two letters are addressed to a "Chief Executive" (Cheshire East 2021-12-08, Hounslow 2020-02-07):
-    recording those as DCS would contradict the title printed on the letter.
-    """
-    if title is not None and INTERIM_WORDS.sub("", title).strip() == "Chief Executive":
-        return "chief_executive"
-    return "director_of_childrens_services"
-
-
-def clean_name(printed: str) -> str:
-    """A name without honorifics (Mr, Dr, Professor ...) or post-nominals (OBE ...), as printed otherwise."""
-    words = printed.replace(",", " ").split()
-    while words and words[0].rstrip(".").lower() in HONORIFICS:
-        words = words[1:]
-    while words and words[-1].rstrip(".").lower() in POST_NOMINALS:
-        words = words[:-1]
-    return " ".join(words)
-
-
 def _clean_title(printed: str) -> str | None:
     # A line break inside a title can leave a trailing comma ("... Young People’s Service,").
     title = printed.strip().rstrip(",").strip()
     return title or None
-
-
-def _looks_like_a_name(name: str) -> bool:
-    words = name.split()
-    allowed = set("’'-.")
-    return len(words) >= 2 and all(ch.isalpha() or ch in allowed for word in words for ch in word)
-
-
-def person_slug(name: str) -> str:
-    """A Person id from a name: 'Tim O’Neill' -> 'tim-oneill' (the fact files use the same form)."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    ascii_name = re.sub(r"['’]", "", ascii_name.lower())
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")
 
 
 def _council_name(folder_name: str) -> str:
@@ -493,8 +431,8 @@ def _visit_dates(phrase: str) -> tuple[date, date] | None:
         word = token.lower()
         if re.fullmatch(r"\d{4}", word):
             year, month = int(word), None
-        elif word in MONTHS:
-            month = MONTHS[word]
+        elif word in FULL_MONTHS:
+            month = FULL_MONTHS[word]
         elif re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", word):
             if month is None or year is None:
                 return None
@@ -540,7 +478,7 @@ def _letter_source(letter: Letter) -> SourceRecord:
     return SourceRecord(
         id=letter.source_id,
         kind="ofsted_letter",
-        title=f"Focused visit to {letter.council_name}: letter of {_long_date(letter.letter_date)}",
+        title=f"Focused visit to {letter.council_name}: letter of {long_date(letter.letter_date)}",
         publisher="Ofsted",
         publisher_certainty="stated",
         published_date=letter.letter_date.isoformat(),
@@ -548,10 +486,6 @@ def _letter_source(letter: Letter) -> SourceRecord:
         published_certainty=letter.date_certainty,
         file=letter.file,
     )
-
-
-def _long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def _visit_statement(letter: Letter) -> InspectionStatement:

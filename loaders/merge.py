@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from graph.errors import Problem
-from loaders.records import (
+from loaders.model import (
     BoardRecord,
     Bundle,
     Citation,

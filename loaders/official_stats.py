@@ -19,12 +19,12 @@ from pathlib import Path
 
 from graph.errors import LoadError, Problem
 from loaders.csv_table import read_table
-from loaders.records import (
+from loaders.grades import STATISTICS_WORDS as GRADES
+from loaders.model import (
     Area,
     Bundle,
     Citation,
     CouncilResolver,
-    Grade,
     InspectionKind,
     InspectionStatement,
     JudgementStatement,
@@ -35,13 +35,6 @@ STATS_DIR = "ofsted_official_stats/csv"
 PRIORITY = 2  # official statistics: above the report scrape (1), below the reports themselves (3)
 
 NAME = "Local authority name"
-
-GRADES: dict[str, Grade] = {
-    "Outstanding": "OUTSTANDING",
-    "Good": "GOOD",
-    "Requires improvement to be good": "REQUIRES_IMPROVEMENT",
-    "Inadequate": "INADEQUATE",
-}
 
 # "-" sits where a judgement was not made (City of London's SIF adoption; the Isles of Scilly's SLAC
 # looked-after and SIF looked-after, adoption and care-leaver judgements): no statement.

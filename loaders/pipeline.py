@@ -18,9 +18,9 @@ from loaders.councils import read_councils
 from loaders.facts import read_facts
 from loaders.letters import read_letters
 from loaders.merge import check_references, merge_duplicates
+from loaders.model import Bundle
 from loaders.official_stats import read_official_stats
 from loaders.reconcile import reconcile
-from loaders.records import Bundle
 from loaders.report_scrape import read_report_scrape
 from loaders.reports import PdfFile, bundled_pdfs, folder_pdfs, read_reports
 from loaders.writer import Content, WriteResult, write_graph

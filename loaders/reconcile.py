@@ -20,7 +20,7 @@ from datetime import date
 from typing import get_args
 
 from graph.errors import Problem
-from loaders.records import (
+from loaders.model import (
     Area,
     Citation,
     Grade,

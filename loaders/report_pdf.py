@@ -21,7 +21,7 @@ rather than guessed at. Quotes are the PDF's text with its line breaks and runs 
 """
 
 # Reports print curly apostrophes and en dashes; the patterns must match them, and read best unbroken.
-# ruff: noqa: RUF001, RUF002, E501
+# ruff: noqa: RUF001, E501
 
 from __future__ import annotations
 
@@ -36,9 +36,11 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from graph.errors import LoadError, Problem
-from loaders.letters import INTERIM_WORDS, addressee_role
-from loaders.letters import MONTHS as FULL_MONTHS
-from loaders.records import Area, Grade, Precision, Role
+from loaders.dates import DAY_DATE, MONTH_YEAR, date_range, month_or_day, parse_day
+from loaders.grades import REPORT_GRADE as GRADE
+from loaders.grades import REPORT_WORDS as GRADE_WORDS
+from loaders.model import Area, Grade, Precision, Role
+from loaders.roles import INTERIM_WORDS, addressee_role
 
 DocType = Literal[
     "sif_inspection_report",
@@ -48,25 +50,7 @@ DocType = Literal[
     "ilacs_focused_visit_letter",
 ]
 
-MONTHS = dict(FULL_MONTHS)
-MONTHS |= {name[:3]: n for name, n in list(MONTHS.items())} | {"sept": 9}
-MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
-DAY_DATE = rf"\d{{1,2}}(?:st|nd|rd|th)? {MONTH} \d{{4}}"
 APOSTROPHE = "['’]"
-
-GRADE_WORDS: dict[str, Grade] = {
-    "outstanding": "OUTSTANDING",
-    "good": "GOOD",
-    "requires improvement to be good": "REQUIRES_IMPROVEMENT",
-    "requires improvement": "REQUIRES_IMPROVEMENT",
-    "require improvement": "REQUIRES_IMPROVEMENT",
-    "require improvement to be good": "REQUIRES_IMPROVEMENT",
-    "adequate": "ADEQUATE",
-    "inadequate": "INADEQUATE",
-}
-GRADE = (
-    r"(?:Requires [Ii]mprovement to be [Gg]ood|Requires [Ii]mprovement|Outstanding|Inadequate|Adequate|Good)"
-)
 
 
 class PdfUnreadable(Exception):
@@ -512,7 +496,6 @@ ROLE_SUBJECTS: tuple[tuple[str, Role], ...] = (
         "safeguarding_board_chair",
     ),
 )
-MONTH_YEAR = rf"(?:\d{{1,2}} )?{MONTH} \d{{4}}"
 
 
 def leader_statements(pages: list[str]) -> list[LeaderStatement]:
@@ -662,60 +645,6 @@ def _addressee(lines: list[str], letter_date: date) -> LeaderStatement | None:
         page=1,
         quote=" | ".join(block),
     )
-
-
-# --- dates ----------------------------------------------------------------------------------------
-
-
-def parse_day(text: str) -> date | None:
-    match = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+) (\d{4})", text.strip())
-    if match is None or match.group(2).lower() not in MONTHS:
-        return None
-    try:
-        return date(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)))
-    except ValueError:
-        return None
-
-
-def month_or_day(text: str) -> tuple[str | None, Precision | None]:
-    """ "August 2011" -> ("2011-08", "month"); "27 May 2011" -> ("2011-05-27", "day")."""
-    day = parse_day(text)
-    if day:
-        return day.isoformat(), "day"
-    match = re.fullmatch(r"([A-Za-z]+) (\d{4})", text.strip())
-    if match and match.group(1).lower() in MONTHS:
-        return f"{match.group(2)}-{MONTHS[match.group(1).lower()]:02d}", "month"
-    return None, None
-
-
-def date_range(text: str) -> tuple[date, date] | None:
-    """The first and last day of "9 to 20 June 2025", "27 February to 23 March 2017",
-    "18 Feb 2014 – 12 March 2014", "29 and 30 September, and 1 October 2020" or two spans joined by
-    "and" ("30 September to 11 October 2024 and 13 to 16 January 2025").
-
-    A day without a month or year takes them from the next date that has them, as the reports print.
-    """
-    tokens = re.findall(rf"(?<!\d)(\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?: ({MONTH}))?(?: (\d{{4}}))?", text)
-    if not tokens or re.search(r"\d{1,2}:\d{2}", text):
-        return None
-    days: list[date] = []
-    month: int | None = None
-    year: int | None = None
-    for day_text, month_text, year_text in reversed(tokens):
-        year = int(year_text) if year_text else year
-        month = MONTHS[month_text.lower()] if month_text else month
-        if month is None or year is None:
-            return None
-        try:
-            days.append(date(year, month, int(day_text)))
-        except ValueError:
-            return None
-        if not month_text:
-            continue
-    days.reverse()
-    if days != sorted(days) or (days[-1] - days[0]).days > 200:
-        return None
-    return days[0], days[-1]
 
 
 def _sentence_at(page: str, start: int, end: int) -> str:

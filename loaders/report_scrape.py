@@ -20,18 +20,18 @@ from pathlib import Path
 
 from graph.errors import LoadError, Problem
 from loaders.csv_table import read_table
-from loaders.official_stats import CARE_LEAVERS_JUDGED_FROM
-from loaders.reconcile import GENERIC_FRAMEWORK
-from loaders.records import (
+from loaders.grades import SCRAPE_WORDS as GRADES
+from loaders.model import (
     Area,
     Bundle,
     Citation,
     CouncilResolver,
-    Grade,
     InspectionStatement,
     JudgementStatement,
     SourceRecord,
 )
+from loaders.official_stats import CARE_LEAVERS_JUDGED_FROM
+from loaders.reconcile import GENERIC_FRAMEWORK
 
 SCRAPE = "ilacs_scrape/ofsted_csc_ilacs_history.csv"
 SOURCE_ID = f"data:{SCRAPE}"
@@ -55,13 +55,6 @@ COLUMNS = (
     "in_care_grade",
     "care_leavers_grade",
 )
-
-GRADES: dict[str, Grade] = {
-    "outstanding": "OUTSTANDING",
-    "good": "GOOD",
-    "requires improvement": "REQUIRES_IMPROVEMENT",
-    "inadequate": "INADEQUATE",
-}
 
 # Cells that state no grade, and the columns each may appear in.
 UNREADABLE = "data_unreadable"  # the parser could not read the (SIF-era or older) report

@@ -33,10 +33,10 @@ from typing import Any
 
 from graph.errors import LoadError, Problem
 from graph.settings import PROJECT_ROOT
-from loaders import report_pdf
+from loaders import dates, grades, report_pdf, roles
 from loaders.csv_table import read_table
-from loaders.letters import clean_name, person_slug
-from loaders.records import (
+from loaders.dates import parse_day
+from loaders.model import (
     Bundle,
     Citation,
     CouncilResolver,
@@ -48,6 +48,7 @@ from loaders.records import (
     SourceRecord,
     TenureRecord,
 )
+from loaders.people import clean_name, person_slug
 from loaders.report_pdf import LeaderStatement, Quoted, ReadJudgement, Report
 
 REPORTS_DIR = "reports"
@@ -58,7 +59,9 @@ PRIORITY = 3
 # Extraction is a pure function of the PDF's bytes and this reader's code, so its result is kept
 # by both; a load then re-reads only new or changed PDFs (tens of seconds saved on each full load).
 CACHE_DIR = PROJECT_ROOT / ".cache" / "reports"
-READER_VERSION = hashlib.sha256(Path(report_pdf.__file__).read_bytes()).hexdigest()[:16]
+# The reader is report_pdf and the shared rules it reads dates, grades and roles with.
+READER_FILES = [Path(m.__file__ or "") for m in (report_pdf, dates, grades, roles)]
+READER_VERSION = hashlib.sha256(b"".join(path.read_bytes() for path in READER_FILES)).hexdigest()[:16]
 
 # How far from a report's date another source's evidence may be and still show the same holder.
 SAME_TIME_DAYS = 92
@@ -133,7 +136,7 @@ def date_in_name(name: str) -> str | None:
         except ValueError:
             return None
     long = re.search(r"(\d{1,2} [A-Za-z]+ \d{4})", name)
-    day = report_pdf.parse_day(long.group(1)) if long else None
+    day = parse_day(long.group(1)) if long else None
     return day.isoformat() if day else None
 
 
@@ -529,10 +532,14 @@ def attach_unnamed(read: list[TenureRecord], tables: list[TenureRecord]) -> list
         matches = [t for t in tables if _could_be(t, tenure, since, as_of)]
         if len(matches) == 1:
             holder = matches[0]
-            result.append(replace(holder, citations=list(tenure.citations), title=holder.title or tenure.title))
+            result.append(
+                replace(holder, citations=list(tenure.citations), title=holder.title or tenure.title)
+            )
             continue
         seen = unnamed.get((tenure.organisation_id, tenure.role, since))
-        if seen is not None and (seen.interim is None or tenure.interim is None or seen.interim == tenure.interim):
+        if seen is not None and (
+            seen.interim is None or tenure.interim is None or seen.interim == tenure.interim
+        ):
             seen.citations.extend(tenure.citations)
             seen.interim = seen.interim if seen.interim is not None else tenure.interim
             continue

@@ -18,7 +18,7 @@ from typing import Any
 from neo4j import Driver, ManagedTransaction
 
 from graph import schema
-from loaders.records import (
+from loaders.model import (
     Bundle,
     Citation,
     CouncilRecord,

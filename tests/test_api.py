@@ -19,7 +19,7 @@ from api.graphql_types import CareerLink, career_link
 from api.limits import Limits
 from graph.connection import connect_async
 from graph.settings import Settings
-from loaders.records import (
+from loaders.model import (
     BoardRecord,
     Bundle,
     Citation,

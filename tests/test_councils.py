@@ -24,7 +24,7 @@ from loaders.councils import (
     read_councils,
     split_also_known_as,
 )
-from loaders.records import Bundle
+from loaders.model import Bundle
 
 Rows = list[dict[str, str]]
 

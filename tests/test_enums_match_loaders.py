@@ -8,7 +8,7 @@ from typing import Any, get_args
 import pytest
 
 from api import graphql_types
-from loaders import records
+from loaders.model import records
 
 
 @pytest.mark.parametrize(

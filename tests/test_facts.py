@@ -12,7 +12,7 @@ import yaml
 from graph.errors import LoadError
 from graph.settings import PROJECT_ROOT, Settings
 from loaders.facts import key_path, read_facts
-from loaders.records import Bundle, PartialDate, TenureRecord
+from loaders.model import Bundle, PartialDate, TenureRecord
 
 ARTICLE = """Council appoints new director
 

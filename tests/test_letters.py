@@ -13,8 +13,9 @@ import pytest
 
 from graph.errors import LoadError
 from graph.settings import Settings
-from loaders.letters import COLUMNS, DECISIONS, LETTERS_CSV, clean_name, person_slug, read_letters
-from loaders.records import Bundle, TenureRecord
+from loaders.letters import COLUMNS, DECISIONS, LETTERS_CSV, read_letters
+from loaders.model import Bundle, TenureRecord
+from loaders.people import clean_name, person_slug
 
 
 class UrnTable:

@@ -10,8 +10,8 @@ import pytest
 
 from graph.errors import LoadError
 from graph.settings import Settings
+from loaders.model import InspectionStatement
 from loaders.official_stats import FILES, STATS_DIR, read_official_stats
-from loaders.records import InspectionStatement
 from tests.known_answers import GLOUCESTERSHIRE_2017_SIF
 
 HISTORY = "csc2023_la_inspection_history_2009_2023.csv"

@@ -8,9 +8,7 @@ from dataclasses import asdict
 import pytest
 
 from graph.settings import Settings
-from loaders.official_stats import read_official_stats
-from loaders.reconcile import reconcile
-from loaders.records import (
+from loaders.model import (
     Area,
     Citation,
     Grade,
@@ -19,6 +17,8 @@ from loaders.records import (
     InspectionStatement,
     JudgementStatement,
 )
+from loaders.official_stats import read_official_stats
+from loaders.reconcile import reconcile
 from loaders.report_scrape import read_report_scrape
 from tests.known_answers import GLOUCESTERSHIRE_2017_SIF
 

@@ -17,7 +17,8 @@ from pypdf import PdfReader, PdfWriter
 
 from graph.errors import LoadError
 from graph.settings import Settings
-from loaders.report_pdf import LeaderStatement, Report, date_range, read_report
+from loaders.dates import date_range
+from loaders.report_pdf import LeaderStatement, Report, read_report
 
 GLOUCESTERSHIRE_2017 = "gloucestershire/2017-06-13_inspection.pdf"
 OUT, GOOD, RI, INAD = "OUTSTANDING", "GOOD", "REQUIRES_IMPROVEMENT", "INADEQUATE"

@@ -8,7 +8,7 @@ import pytest
 
 from graph.errors import LoadError
 from graph.settings import Settings
-from loaders.records import Bundle, InspectionStatement
+from loaders.model import Bundle, InspectionStatement
 from loaders.report_scrape import COLUMNS, SCRAPE, normalise_inspector, read_report_scrape
 from tests.test_official_stats import FakeCouncils, write_csv
 

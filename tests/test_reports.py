@@ -11,7 +11,7 @@ import pytest
 from graph.errors import LoadError, Problem
 from graph.settings import Settings
 from loaders.councils import read_councils
-from loaders.records import Bundle
+from loaders.model import Bundle
 from loaders.reports import INDEX_CSV, bundled_pdfs, read_reports
 
 LETTER = "gloucestershire/2020-11-20_focused_visit.pdf"

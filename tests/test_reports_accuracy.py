@@ -19,9 +19,9 @@ from dataclasses import dataclass
 import pytest
 
 from graph.settings import Settings
+from loaders.dates import date_range
+from loaders.model import Citation, Inspection, SourceRecord
 from loaders.pipeline import read_everything
-from loaders.records import Citation, Inspection, SourceRecord
-from loaders.report_pdf import date_range
 from loaders.writer import Content
 
 

@@ -19,7 +19,7 @@ from api.app import create_app
 from api.limits import Limits
 from api.widgets import council_query
 from graph.settings import Settings
-from loaders.records import (
+from loaders.model import (
     BoardRecord,
     Bundle,
     Citation,

@@ -9,7 +9,7 @@ from neo4j.exceptions import ConstraintError
 from graph.fingerprint import graph_fingerprint
 from graph.settings import Settings
 from loaders.merge import check_references, merge_tenures
-from loaders.records import (
+from loaders.model import (
     Bundle,
     Citation,
     CouncilRecord,
