@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import LoadError, Problem
-from loaders.csv_table import read_table
 from loaders.model import Bundle, Citation, CouncilRecord, SourceRecord
+from loaders.tables import Row, located_rows
 
 PROVIDER = "la_lookup/Provider_data_lookup.csv"
 WEB_SCRAPE = "la_lookup/la_web_scrape_la_url_lookup_enriched.csv"
@@ -152,34 +152,13 @@ PROVIDER_FORMATS = {
 }
 
 
-@dataclass(frozen=True, eq=False)
-class SourceRow:
-    """One data row of one file, with its spreadsheet row number (header = 1)."""
-
-    file: str
-    number: int
-    cells: dict[str, str]
-
-    def __getitem__(self, column: str) -> str:
-        return self.cells[column]
-
-    def cite(self, column: str, value: str | None = None) -> Citation:
-        """This row as evidence for the value in `column` (the cell itself unless told otherwise)."""
-        quote = "; ".join(f"{c}={self.cells[c]}" for c in COLUMNS[self.file] if self.cells.get(c))
-        return Citation(
-            source_id=SOURCES[self.file].id,
-            quote=quote,
-            row=self.number,
-            field=column,
-            value=self.cells[column] if value is None else value,
-        )
-
-    def problem(self, column: str | None, reason: str) -> Problem:
-        return Problem(self.file, self.number, column, reason)
+def cite(row: Row, column: str, value: str | None = None) -> Citation:
+    """The row as evidence for the value in `column` (the cell itself unless told otherwise)."""
+    return row.cite(SOURCES[row.file].id, COLUMNS[row.file], column, value)
 
 
 # Every file's rows by file name; a file that could not be read has none (and a Problem says why).
-Tables = dict[str, list[SourceRow]]
+Tables = dict[str, list[Row]]
 
 
 def read_councils(data_dir: Path) -> tuple[Bundle, CouncilIndex]:
@@ -219,11 +198,10 @@ def read_tables(data_dir: Path, problems: list[Problem]) -> Tables:
     return {file: read_rows(data_dir, file, problems) for file in COLUMNS}
 
 
-def read_rows(data_dir: Path, file: str, problems: list[Problem]) -> list[SourceRow]:
+def read_rows(data_dir: Path, file: str, problems: list[Problem]) -> list[Row]:
     """One file's rows with their spreadsheet row numbers, or none if it is missing or lacks columns."""
     # Provider_data_lookup.csv starts with a byte-order mark (SOURCES.md 4a); read_table handles it.
-    table = read_table(data_dir / file, file, COLUMNS[file], problems)
-    return [SourceRow(file, number, {k: v.strip() for k, v in cells.items()}) for number, cells in table]
+    return located_rows(data_dir / file, file, COLUMNS[file], problems)
 
 
 # ---- joining the files by DfE code --------------------------------------------------------------
@@ -234,11 +212,11 @@ class CouncilEvidence:
     """Every row that speaks of one council (one DfE LA code)."""
 
     code: str
-    provider: SourceRow | None = None
-    scrape: SourceRow | None = None
-    workforce: list[SourceRow] = field(default_factory=list)  # oldest year first
-    entities: list[SourceRow] = field(default_factory=list)  # mySociety rows, oldest first
-    names: list[SourceRow] = field(default_factory=list)  # mySociety name variants
+    provider: Row | None = None
+    scrape: Row | None = None
+    workforce: list[Row] = field(default_factory=list)  # oldest year first
+    entities: list[Row] = field(default_factory=list)  # mySociety rows, oldest first
+    names: list[Row] = field(default_factory=list)  # mySociety name variants
     gss_codes: list[str] = field(default_factory=list)  # every GSS code, current or former
 
 
@@ -248,8 +226,8 @@ class Evidence:
 
     by_code: dict[str, CouncilEvidence]
     entity_code: dict[str, str]  # mySociety 3-letter code -> DfE code
-    entities: dict[str, SourceRow]  # mySociety 3-letter code -> row
-    districts: dict[str, list[SourceRow]]  # mySociety county code -> its districts' rows
+    entities: dict[str, Row]  # mySociety 3-letter code -> row
+    districts: dict[str, list[Row]]  # mySociety county code -> its districts' rows
 
     def gss_index(self) -> dict[str, str]:
         """Every GSS code, current or former, -> DfE code."""
@@ -275,9 +253,9 @@ def gather_evidence(tables: Tables, problems: list[Problem]) -> Evidence:
     return Evidence(by_code, entity_code, entities, districts_by_county(tables[MYSOCIETY]))
 
 
-def provider_rows(rows: list[SourceRow], problems: list[Problem]) -> dict[str, SourceRow]:
+def provider_rows(rows: list[Row], problems: list[Problem]) -> dict[str, Row]:
     """Provider_data_lookup rows by DfE code; a repeated code must repeat the same data."""
-    by_code: dict[str, SourceRow] = {}
+    by_code: dict[str, Row] = {}
     for row in rows:
         bad = [
             row.problem(column, f"expected a value like {example}, found {row[column]!r}")
@@ -300,9 +278,9 @@ def provider_rows(rows: list[SourceRow], problems: list[Problem]) -> dict[str, S
     return by_code
 
 
-def scrape_rows(rows: list[SourceRow], problems: list[Problem]) -> dict[str, SourceRow]:
+def scrape_rows(rows: list[Row], problems: list[Problem]) -> dict[str, Row]:
     """The web-scrape lookup's rows by DfE code (its `id`, written as a float: "916.0")."""
-    by_code: dict[str, SourceRow] = {}
+    by_code: dict[str, Row] = {}
     for row in rows:
         # The Jersey row (X999999, SOURCES.md 4b) has no status: it is not an English council.
         if not row["active_depreciated_inactive"]:
@@ -315,9 +293,9 @@ def scrape_rows(rows: list[SourceRow], problems: list[Problem]) -> dict[str, Sou
     return by_code
 
 
-def workforce_rows(rows: list[SourceRow]) -> dict[str, list[SourceRow]]:
+def workforce_rows(rows: list[Row]) -> dict[str, list[Row]]:
     """The workforce statistics' local-authority rows by DfE code, oldest year first."""
-    by_code: dict[str, list[SourceRow]] = defaultdict(list)
+    by_code: dict[str, list[Row]] = defaultdict(list)
     for row in sorted(rows, key=lambda r: r["time_period"]):
         # National and regional rows carry no council; joint returns such as "314 / 318" (Kingston and
         # Richmond, North and West Northamptonshire) speak for two councils at once, so they are skipped.
@@ -349,7 +327,7 @@ def dfe_gss_codes(evidence: Iterable[CouncilEvidence], problems: list[Problem]) 
     return gss_to_code
 
 
-def stated_gss_codes(e: CouncilEvidence) -> Iterator[tuple[str, SourceRow, str]]:
+def stated_gss_codes(e: CouncilEvidence) -> Iterator[tuple[str, Row, str]]:
     """Each (GSS code, row, column) that a file states beside this council's DfE code."""
     if e.provider:
         yield e.provider["la_code_new"], e.provider, "la_code_new"
@@ -361,7 +339,7 @@ def stated_gss_codes(e: CouncilEvidence) -> Iterator[tuple[str, SourceRow, str]]
 
 
 def entity_dfe_codes(
-    entities: dict[str, SourceRow],
+    entities: dict[str, Row],
     gss_of: dict[str, list[str]],
     gss_to_code: dict[str, str],
     problems: list[Problem],
@@ -377,7 +355,7 @@ def entity_dfe_codes(
     return entity_code
 
 
-def entity_gss_codes(entities: dict[str, SourceRow], gss_rows: list[SourceRow]) -> dict[str, list[str]]:
+def entity_gss_codes(entities: dict[str, Row], gss_rows: list[Row]) -> dict[str, list[str]]:
     """Every GSS code mySociety gives each entity: its own, its former ones, and the GSS lookup's."""
     codes: dict[str, list[str]] = defaultdict(list)
     for key, row in entities.items():
@@ -391,7 +369,7 @@ def entity_gss_codes(entities: dict[str, SourceRow], gss_rows: list[SourceRow]) 
 
 def attach_entities(
     by_code: dict[str, CouncilEvidence],
-    entities: dict[str, SourceRow],
+    entities: dict[str, Row],
     entity_code: dict[str, str],
     gss_of: dict[str, list[str]],
     problems: list[Problem],
@@ -411,7 +389,7 @@ def attach_entities(
 
 
 def attach_name_variants(
-    by_code: dict[str, CouncilEvidence], entity_code: dict[str, str], rows: list[SourceRow]
+    by_code: dict[str, CouncilEvidence], entity_code: dict[str, str], rows: list[Row]
 ) -> None:
     """Give each council mySociety's name variants of its bodies."""
     for row in rows:
@@ -420,9 +398,9 @@ def attach_name_variants(
             by_code[code].names.append(row)
 
 
-def districts_by_county(rows: list[SourceRow]) -> dict[str, list[SourceRow]]:
+def districts_by_county(rows: list[Row]) -> dict[str, list[Row]]:
     """mySociety's districts grouped by the county council they lay in (`county-la`)."""
-    districts: dict[str, list[SourceRow]] = defaultdict(list)
+    districts: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
         if row["county-la"]:
             districts[row["county-la"]].append(row)
@@ -493,22 +471,22 @@ def distinct(citations: Iterable[Citation]) -> list[Citation]:
     return list(first.values())
 
 
-def first_fact(*candidates: tuple[SourceRow | None, str]) -> Fact:
+def first_fact(*candidates: tuple[Row | None, str]) -> Fact:
     """The first non-empty cell among (row, column) candidates, in order of trust."""
     for row, column in candidates:
         if row is not None and row[column]:
-            return Fact(row[column], [row.cite(column)])
+            return Fact(row[column], [cite(row, column)])
     return Fact(None)
 
 
-def latest(rows: Sequence[SourceRow]) -> SourceRow | None:
+def latest(rows: Sequence[Row]) -> Row | None:
     return rows[-1] if rows else None
 
 
 def code_fact(e: CouncilEvidence) -> Fact:
     """The rows that state the DfE code itself."""
     rows = [(e.provider, "la_code"), (e.scrape, "id"), *((r, "old_la_code") for r in e.workforce[-1:])]
-    return Fact(e.code, [row.cite(column, e.code) for row, column in rows if row is not None])
+    return Fact(e.code, [cite(row, column, e.code) for row, column in rows if row is not None])
 
 
 def name_fact(e: CouncilEvidence) -> Fact:
@@ -599,13 +577,13 @@ def successors_of(e: CouncilEvidence, evidence: Evidence) -> Successors:
         for key in filter(None, (k.strip() for k in row["replaced-by"].split(","))):
             code = evidence.entity_code.get(key)
             if code and code != e.code:
-                found[code] += [row.cite("replaced-by", key), *gss_citations(evidence.entities[key])]
+                found[code] += [cite(row, "replaced-by", key), *gss_citations(evidence.entities[key])]
     return Successors(sorted(found), [c for cs in found.values() for c in cs])
 
 
-def gss_citations(entity: SourceRow) -> list[Citation]:
+def gss_citations(entity: Row) -> list[Citation]:
     """The mySociety row of a successor, for its GSS code (the join to its DfE code)."""
-    return [entity.cite("gss-code")] if entity["gss-code"] else []
+    return [cite(entity, "gss-code")] if entity["gss-code"] else []
 
 
 def start_date_fact(e: CouncilEvidence) -> Fact:
@@ -621,20 +599,20 @@ def aliases_of(e: CouncilEvidence, name: str) -> tuple[list[str], list[Citation]
     """Every spelling of the council's name in the files, and the rows that give them."""
     spelled: list[tuple[str, Citation]] = []
     for row in e.entities:
-        spelled += [(row[c], row.cite(c)) for c in ("official-name", "nice-name") if row[c]]
-    spelled += [(row["la-name"], row.cite("la-name")) for row in e.names if row["la-name"]]
+        spelled += [(row[c], cite(row, c)) for c in ("official-name", "nice-name") if row[c]]
+    spelled += [(row["la-name"], cite(row, "la-name")) for row in e.names if row["la-name"]]
     for lookup, column in [
         (e.provider, "local_authority_ons_name"),
         (e.provider, "utla23nm"),
         (e.scrape, "la_name"),
     ]:
         if lookup is not None and lookup[column]:
-            spelled.append((lookup[column], lookup.cite(column)))
-    spelled += [(row["la_name"], row.cite("la_name")) for row in e.workforce if row["la_name"]]
+            spelled.append((lookup[column], cite(lookup, column)))
+    spelled += [(row["la_name"], cite(row, "la_name")) for row in e.workforce if row["la_name"]]
     if e.provider and e.provider["also_known_as"]:
         known = {name_key(n) for n, _ in spelled}
         spelled += [
-            (alias, e.provider.cite("also_known_as", alias))
+            (alias, cite(e.provider, "also_known_as", alias))
             for alias in split_also_known_as(e.provider["also_known_as"], known)
         ]
     aliases = sorted({name, *(n for n, _ in spelled)})
@@ -690,7 +668,7 @@ def check_regions(councils: list[CouncilRecord], by_code: dict[str, CouncilEvide
     return problems
 
 
-def check_region_corrections_resolve(corrections: list[SourceRow], index: CouncilIndex) -> list[Problem]:
+def check_region_corrections_resolve(corrections: list[Row], index: CouncilIndex) -> list[Problem]:
     """Every council in the DfE analysts' region table must resolve, to a council in the same region."""
     problems: list[Problem] = []
     for row in corrections:

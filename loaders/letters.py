@@ -30,7 +30,6 @@ from datetime import date
 from pathlib import Path
 
 from graph.errors import LoadError, Problem
-from loaders.csv_table import read_table
 from loaders.dates import FULL_MONTHS, long_date, parse_printed_date
 from loaders.model import (
     Bundle,
@@ -46,6 +45,7 @@ from loaders.model import (
 )
 from loaders.people import clean_name, looks_like_a_name, person_slug
 from loaders.roles import INTERIM_WORDS, addressee_role
+from loaders.tables import read_table
 
 LETTERS_CSV = "focused_visit_letters/ofsted_focused_visit_letter_addressees.csv"
 DATASET_ID = f"data:{LETTERS_CSV}"

@@ -18,7 +18,6 @@ from datetime import date
 from pathlib import Path
 
 from graph.errors import LoadError, Problem
-from loaders.csv_table import read_table
 from loaders.grades import STATISTICS_WORDS as GRADES
 from loaders.model import (
     Area,
@@ -30,6 +29,7 @@ from loaders.model import (
     JudgementStatement,
     SourceRecord,
 )
+from loaders.tables import Row, located_rows
 
 STATS_DIR = "ofsted_official_stats/csv"
 PRIORITY = 2  # official statistics: above the report scrape (1), below the reports themselves (3)
@@ -440,24 +440,6 @@ def source_record(stats_file: StatsFile) -> SourceRecord:
     )
 
 
-@dataclass(frozen=True)
-class Row:
-    """One data row of one file, with its spreadsheet row number (header = 1)."""
-
-    file: str
-    number: int
-    cells: dict[str, str]
-
-    def __getitem__(self, column: str) -> str:
-        return self.cells.get(column, "").strip()
-
-    def quote(self, *columns: str | None) -> str:
-        return "; ".join(f"{c}={self[c]}" for c in dict.fromkeys(columns) if c and self[c])
-
-    def problem(self, column: str | None, reason: str) -> Problem:
-        return Problem(self.file, self.number, column, reason)
-
-
 def read_stats_file(
     data_dir: Path, stats_file: StatsFile, councils: CouncilResolver, problems: list[Problem]
 ) -> list[InspectionStatement]:
@@ -483,8 +465,7 @@ def read_stats_file(
 
 def read_rows(data_dir: Path, stats_file: StatsFile, problems: list[Problem]) -> list[Row]:
     """The file's rows; a missing file or column is a problem and gives no rows."""
-    table = read_table(data_dir / stats_file.path, stats_file.path, stats_file.columns(), problems)
-    return [Row(stats_file.path, number, cells) for number, cells in table]
+    return located_rows(data_dir / stats_file.path, stats_file.path, stats_file.columns(), problems)
 
 
 def read_event(

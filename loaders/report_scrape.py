@@ -14,12 +14,10 @@ URL (a source of its own), so the inspection cites the report itself as well as 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from graph.errors import LoadError, Problem
-from loaders.csv_table import read_table
 from loaders.grades import SCRAPE_WORDS as GRADES
 from loaders.model import (
     Area,
@@ -32,6 +30,7 @@ from loaders.model import (
 )
 from loaders.official_stats import CARE_LEAVERS_JUDGED_FROM
 from loaders.reconcile import GENERIC_FRAMEWORK
+from loaders.tables import Row, located_rows
 
 SCRAPE = "ilacs_scrape/ofsted_csc_ilacs_history.csv"
 SOURCE_ID = f"data:{SCRAPE}"
@@ -100,23 +99,6 @@ LONG_DATE = re.compile(r"\d{2}/\d{2}/\d{4}", re.ASCII)
 REPORT_URL = re.compile(r"https://[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~%/?=&+-]*)?")
 
 
-@dataclass(frozen=True)
-class Row:
-    """One data row with its spreadsheet row number (header = 1)."""
-
-    number: int
-    cells: dict[str, str]
-
-    def __getitem__(self, column: str) -> str:
-        return self.cells.get(column, "").strip()
-
-    def quote(self, *columns: str) -> str:
-        return "; ".join(f"{c}={self[c]}" for c in columns if self[c])
-
-    def problem(self, column: str | None, reason: str) -> Problem:
-        return Problem(SCRAPE, self.number, column, reason)
-
-
 def read_report_scrape(data_dir: Path, councils: CouncilResolver) -> Bundle:
     """Read the report scrape into inspection statements, one source per report URL, and its own source.
 
@@ -170,7 +152,7 @@ def read_rows(data_dir: Path, problems: list[Problem]) -> list[Row]:
     """The table's rows; a missing file or column is a problem and gives no rows."""
     # The quoted 2013 file names holding a comma ("children's services inspection,  pdf - 16 august
     # 2013.pdf") are read as one cell.
-    return [Row(number, cells) for number, cells in read_table(data_dir / SCRAPE, SCRAPE, COLUMNS, problems)]
+    return located_rows(data_dir / SCRAPE, SCRAPE, COLUMNS, problems)
 
 
 def read_statement(

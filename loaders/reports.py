@@ -34,7 +34,6 @@ from typing import Any
 from graph.errors import LoadError, Problem
 from graph.settings import PROJECT_ROOT
 from loaders import dates, grades, report_pdf, roles
-from loaders.csv_table import read_table
 from loaders.dates import parse_day
 from loaders.model import (
     Bundle,
@@ -50,6 +49,7 @@ from loaders.model import (
 )
 from loaders.people import clean_name, person_slug
 from loaders.report_pdf import LeaderStatement, Quoted, ReadJudgement, Report
+from loaders.tables import read_table
 
 REPORTS_DIR = "reports"
 INDEX_CSV = f"{REPORTS_DIR}/reports_index.csv"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.errors import Problem
-from loaders.csv_table import read_table
+from loaders.tables import read_table
 
 
 def write(tmp_path: Path, text: str) -> Path:

@@ -1,4 +1,7 @@
-"""Reading a CSV table the way every loader needs it: numbered rows, required columns, ragged rows.
+"""Reading a CSV table the way every loader needs it: located rows, required columns, ragged rows.
+
+Each row knows its file and spreadsheet row number, so it can cite itself and report a problem in
+one of its cells.
 
 Hostile or broken files are reported, never crashed on: text that is not UTF-8 (a UTF-16 or Latin-1
 save), a header naming a column twice, broken quoting, control characters and over-long cells are
@@ -11,9 +14,11 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from graph.errors import Problem
+from loaders.model import Citation
 
 # The longest cell in the real sources has 259 characters. Cells become ids and indexed properties,
 # and Neo4j refuses an index key over about 8 KB (up to 4 bytes a character), so a longer cell is a
@@ -37,6 +42,41 @@ CSV_ERRORS = {
     "expected after": 'text follows a closing " in a cell; a " inside a quoted cell is written ""',
     "field larger than field limit": "a cell is too large to read",
 }
+
+
+@dataclass(frozen=True, eq=False)
+class Row:
+    """One data row of one file, with its spreadsheet row number (header = 1)."""
+
+    file: str
+    number: int
+    cells: dict[str, str]
+
+    def __getitem__(self, column: str) -> str:
+        return self.cells.get(column, "").strip()
+
+    def quote(self, *columns: str | None) -> str:
+        """The named cells that hold something, as 'column=value; ...' (each column once)."""
+        return "; ".join(f"{c}={self[c]}" for c in dict.fromkeys(columns) if c and self[c])
+
+    def cite(self, source_id: str, quoted: Iterable[str], column: str, value: str | None = None) -> Citation:
+        """This row as evidence for the value in `column` (the cell itself unless told otherwise)."""
+        return Citation(
+            source_id=source_id,
+            quote=self.quote(*quoted),
+            row=self.number,
+            field=column,
+            value=self[column] if value is None else value,
+        )
+
+    def problem(self, column: str | None, reason: str) -> Problem:
+        """A problem in this row, in `column` (or the whole row when None)."""
+        return Problem(self.file, self.number, column, reason)
+
+
+def located_rows(path: Path, file: str, columns: Iterable[str], problems: list[Problem]) -> list[Row]:
+    """read_table's rows, each located in its file (see read_table for what is reported)."""
+    return [Row(file, number, cells) for number, cells in read_table(path, file, columns, problems)]
 
 
 def read_table(
