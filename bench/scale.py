@@ -3,7 +3,7 @@
 The 1x graph is the bundled data read by the real pipeline (`loaders.pipeline.read_everything`). A
 larger size is that content copied N times, every id, code, name and digest suffixed with the copy number,
 so each copy has the real shape: its councils, inspections, judgements, people, tenures, sources
-and citations, in the real proportions. Each size goes through `loaders.writer.write_graph` into
+and citations, in the real proportions. Each size goes through `loaders.write.write_graph` into
 an empty graph, on a Neo4j of the benchmark's own (its own home and ports; the benchmark wipes it).
 Where that one transaction fails (at 100x it outgrows the heap), the size is written again with
 the writer's own statements, one transaction per copy, so its questions can still be timed. Then
@@ -29,7 +29,7 @@ import time
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, LiteralString
 
@@ -45,11 +45,11 @@ from bench.loadtest.questions import COUNCIL_PAGE
 from graph import named_queries, schema, server
 from graph.connection import connect
 from graph.settings import PROJECT_ROOT, Settings
-from loaders import writer
 from loaders.model import (
     BoardRecord,
     Bundle,
     Citation,
+    Content,
     CouncilRecord,
     Inspection,
     InspectionStatement,
@@ -59,7 +59,7 @@ from loaders.model import (
     TenureRecord,
 )
 from loaders.pipeline import read_everything
-from loaders.writer import Content, content_hash, count_records, write_graph
+from loaders.write import content_hash, count_records, write_graph, write_nodes
 
 # Wide enough for the tables in a terminal or a log file.
 console = Console(width=200)
@@ -413,7 +413,7 @@ def load_size(driver: Driver, settings: Settings, content: Content, size: int) -
 def load_size_batched(driver: Driver, settings: Settings, real: Content, size: int) -> LoadFigures:
     """Write `size` copies one transaction per copy, with the writer's own statements and rows.
 
-    Not what loaders/writer.py does (one transaction for everything): the batched write it would
+    Not what loaders/write/ does (one transaction for everything): the batched write it would
     need past the size its one transaction holds, measured so the questions can still be timed.
     """
     database = settings.neo4j_database
@@ -439,24 +439,8 @@ def load_size_batched(driver: Driver, settings: Settings, real: Content, size: i
 
 
 def _write_copy(tx: ManagedTransaction, content: Content) -> None:
-    # writer._replace without its opening delete and closing Load stamp, in the same order.
-    bundle = content.bundle
-    writer._run(tx, writer.WRITE_SOURCES, [writer._source_props(s) for s in bundle.sources])
-    comments = [asdict(s) for s in bundle.sources if s.comment_on]
-    writer._run(tx, writer.LINK_COMMENTS, comments)
-    writer._run(tx, writer.LINK_REPLIES, [c for c in comments if c["reply_to"]])
-    writer._run(tx, writer.WRITE_COUNCILS, [writer.council_props(c) for c in bundle.councils])
-    writer._run(tx, writer.LINK_SUCCESSORS, writer.successor_rows(bundle.councils))
-    writer._run(tx, writer.WRITE_ORGANISATIONS, [writer._organisation_props(o) for o in bundle.organisations])
-    writer._run(tx, writer.WRITE_INSPECTIONS, [writer._inspection_row(i) for i in content.inspections])
-    judgements = [j for i in content.inspections for j in writer._judgement_rows(i)]
-    writer._run(tx, writer.WRITE_JUDGEMENTS, judgements)
-    writer._run(tx, writer.WRITE_PEOPLE, [{"id": p.id, "name": p.name} for p in bundle.people])
-    writer._run(tx, writer.WRITE_BOARDS, [writer._board_row(b) for b in bundle.boards])
-    writer._run(tx, writer.WRITE_TENURES, [writer._tenure_row(t) for t in bundle.tenures])
-    writer._run(tx, writer.WRITE_NOTICES, [writer._notice_row(n) for n in bundle.notices])
-    for label, rows in writer.citation_rows(content).items():
-        writer._run(tx, writer.WRITE_CITATIONS[label], rows)
+    # The load's writes without its opening delete and closing Load stamp, in the same order.
+    write_nodes(tx, content)
 
 
 def _record_peaks(figures: LoadFigures, sampler: PeakSampler) -> None:
@@ -544,7 +528,7 @@ LOAD_COLUMNS = ("inspections", "judgements", "people", "tenures", "sources", "ci
 
 
 def load_table(loads: list[LoadFigures]) -> Table:
-    table = Table(title="Load through loaders.writer.write_graph (one transaction, into an empty graph)")
+    table = Table(title="Load through loaders.write.write_graph (one transaction, into an empty graph)")
     for column in (
         "size",
         *LOAD_COLUMNS,

@@ -19,7 +19,7 @@ from graph.errors import LoadError, Problem, ServiceError
 from graph.settings import Settings
 from loaders.pipeline import load_everything, load_steps
 from loaders.reports import REPORTS_DIR, folder_pdfs
-from loaders.writer import WriteResult, remembered_report_folders
+from loaders.write import WriteResult, remembered_report_folders
 
 app = typer.Typer(help="Ofsted children's services knowledge graph.", no_args_is_help=True)
 neo4j_app = typer.Typer(help="The local Neo4j server (assembled from Maven Central).")

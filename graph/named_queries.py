@@ -1,4 +1,5 @@
-"""The named Cypher in queries/: one file per question, shared by the API and researchers.
+"""Named Cypher files: queries/ (one file per question, shared by the API and researchers) and any
+other folder of them, such as the loaders' write statements in loaders/write/.
 
 Each file opens with a header (`// name:`, a description, `// params:` with one `//   name  type
 description` line each, `// returns:`), so a researcher can paste it into Neo4j Browser after setting
@@ -95,9 +96,13 @@ def load_queries(folder: Path = QUERIES_DIR) -> dict[str, NamedQuery]:
     return {path.stem: parse_query(path) for path in sorted(folder.glob("*.cypher"))}
 
 
-def query(name: str) -> NamedQuery:
-    """One named query; KeyError names the missing file."""
-    queries = load_queries()
+def query(name: str, folder: Path = QUERIES_DIR) -> NamedQuery:
+    """One named query from `folder` (queries/ unless told).
+
+    Raises:
+        QueryFileError: there is no such file, or its header does not match its Cypher.
+    """
+    queries = load_queries(folder)
     if name not in queries:
-        raise KeyError(f"no queries/{name}.cypher")
+        raise QueryFileError(f"no {folder.name}/{name}.cypher")
     return queries[name]

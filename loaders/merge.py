@@ -6,16 +6,15 @@ from dataclasses import replace
 
 from graph.errors import Problem
 from loaders.model import (
-    BoardRecord,
+    CITED_KINDS,
     Bundle,
     Citation,
-    NoticeRecord,
+    Content,
     OrganisationRecord,
     PersonRecord,
     SourceRecord,
     TenureRecord,
 )
-from loaders.writer import Content
 
 
 def merge_duplicates(bundle: Bundle, problems: list[Problem]) -> Bundle:
@@ -159,19 +158,4 @@ def check_references(content: Content) -> list[Problem]:
 
 
 def _all_citations(content: Content) -> list[tuple[str, Citation]]:
-    b = content.bundle
-    pairs: list[tuple[str, Citation]] = []
-    for council in b.councils:
-        pairs += [(f"council {council.code}", c) for c in council.citations]
-    for inspection in content.inspections:
-        pairs += [(inspection.id, c) for c in inspection.citations]
-        pairs += [(j.id, c) for j in inspection.judgements for c in j.citations]
-    records: list[PersonRecord | OrganisationRecord | TenureRecord | NoticeRecord | BoardRecord] = [
-        *b.people,
-        *b.organisations,
-        *b.tenures,
-        *b.notices,
-        *b.boards,
-    ]
-    pairs += [(record.id, c) for record in records for c in record.citations]
-    return pairs
+    return [(kind.owner(record), c) for kind in CITED_KINDS for record, c in kind.citations(content)]

@@ -18,12 +18,12 @@ from loaders.councils import read_councils
 from loaders.facts import read_facts
 from loaders.letters import read_letters
 from loaders.merge import check_references, merge_duplicates
-from loaders.model import Bundle
+from loaders.model import Bundle, Content
 from loaders.official_stats import read_official_stats
 from loaders.reconcile import reconcile
 from loaders.report_scrape import read_report_scrape
 from loaders.reports import PdfFile, bundled_pdfs, folder_pdfs, read_reports
-from loaders.writer import Content, WriteResult, write_graph
+from loaders.write import WriteResult, write_graph
 
 FACTS_DIR = PROJECT_ROOT / "facts"
 

@@ -15,7 +15,7 @@ from neo4j import Driver
 from api.app import create_app
 from bench.abusive import ABUSES, BASELINE, FRAGMENT_CYCLE, aliased, fragment_chain, nested, refused
 from graph.settings import Settings
-from loaders.writer import write_graph
+from loaders.write import write_graph
 from tests.asgi import TestClient
 from tests.test_api import api_content
 

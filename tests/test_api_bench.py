@@ -8,7 +8,7 @@ from neo4j import Driver
 from bench import api_bench
 from graph.settings import Settings
 from loaders.pipeline import read_everything
-from loaders.writer import write_graph
+from loaders.write import write_graph
 
 
 def test_every_benchmarked_question_does_the_same_database_work_both_ways(

@@ -19,7 +19,7 @@ from neo4j import Driver
 from api.app import create_app
 from graph.settings import Settings
 from loaders.pipeline import read_everything
-from loaders.writer import write_graph
+from loaders.write import write_graph
 from tests.asgi import TestClient
 
 INSPECTED_2017 = "916/inspection/2017-06-13"

@@ -27,7 +27,7 @@ from graph import server
 from graph.connection import connect
 from graph.fingerprint import graph_fingerprint
 from graph.settings import Settings
-from loaders.writer import write_graph
+from loaders.write import write_graph
 from tests.conftest import sibling_settings
 from tests.test_writer import small_content
 

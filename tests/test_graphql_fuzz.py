@@ -35,7 +35,7 @@ from api.schema import build_schema
 from graph.fingerprint import graph_fingerprint
 from graph.named_queries import QUERIES_DIR
 from graph.settings import Settings
-from loaders.writer import write_graph
+from loaders.write import write_graph
 from tests.asgi import TestClient
 from tests.test_api import FIRST, SECOND, api_content
 

@@ -20,7 +20,7 @@ from graph.errors import LoadError
 from graph.fingerprint import NODES, RELATIONSHIPS, graph_fingerprint
 from graph.settings import Settings
 from loaders.pipeline import FACTS_DIR, load_everything, read_everything
-from loaders.writer import write_graph
+from loaders.write import write_graph
 from tests.asgi import TestClient
 from tests.test_writer import small_content
 

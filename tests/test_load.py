@@ -20,8 +20,9 @@ from graph.errors import LoadError
 from graph.fingerprint import graph_fingerprint
 from graph.named_queries import query
 from graph.settings import Settings
+from loaders.model import Content
 from loaders.pipeline import load_steps, read_everything
-from loaders.writer import Content, write_graph
+from loaders.write import write_graph
 from tests.conftest import TEST_BOLT_PORT, TEST_HOME
 from tests.known_answers import GLOUCESTERSHIRE_2017_SIF
 from tests.test_writer import small_content

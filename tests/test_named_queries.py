@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from neo4j import Driver
 
 from graph.errors import QueryFileError
-from graph.named_queries import QUERIES_DIR, load_queries, parse_query
+from graph.named_queries import QUERIES_DIR, load_queries, parse_query, query
 from graph.settings import Settings
+from loaders.model import CITED_KINDS, NodeKind
+from loaders.write.statements import WRITE_DIR, cite_statement
 
 QUERY_FILES = sorted(QUERIES_DIR.glob("*.cypher"))
 
@@ -69,3 +72,44 @@ def test_a_query_named_for_another_file_is_refused(tmp_path: Path) -> None:
     path.write_text("// name: two\n// x\n// returns: n\nRETURN 1 AS n\n")
     with pytest.raises(QueryFileError, match="named for its file"):
         parse_query(path)
+
+
+WRITE_FILES = sorted(WRITE_DIR.glob("*.cypher"))
+
+
+@pytest.mark.parametrize("path", WRITE_FILES, ids=lambda p: p.stem)
+def test_every_write_statement_declares_exactly_the_parameters_it_uses(path: Path) -> None:
+    named = parse_query(path)
+    assert named.name == path.stem
+    assert named.description
+    assert named.returns
+
+
+@pytest.mark.parametrize("path", [p for p in WRITE_FILES if p.stem != "cite"], ids=lambda p: p.stem)
+def test_every_write_statement_is_valid_cypher(path: Path, neo4j: Driver, settings: Settings) -> None:
+    named = parse_query(path)
+    summary = neo4j.execute_query(
+        "EXPLAIN " + named.cypher, dict.fromkeys(named.param_names), database_=settings.neo4j_database
+    ).summary
+    assert summary.query_type in ({"r"} if path.stem == "read_load" else {"w", "rw"})
+
+
+@pytest.mark.parametrize("kind", CITED_KINDS, ids=lambda k: k.label)
+def test_the_citation_statement_is_valid_cypher_for_every_cited_kind(
+    kind: NodeKind, neo4j: Driver, settings: Settings
+) -> None:
+    summary = neo4j.execute_query(
+        "EXPLAIN " + cite_statement(kind), {"rows": None}, database_=settings.neo4j_database
+    ).summary
+    assert summary.query_type in {"w", "rw"}
+
+
+def test_no_write_statement_is_in_queries() -> None:
+    assert not {p.name for p in WRITE_FILES} & {p.name for p in QUERY_FILES}
+    for named in load_queries().values():
+        assert not re.search(r"\b(CREATE|MERGE|DELETE|SET|REMOVE)\b", named.cypher), named.name
+
+
+def test_an_unknown_query_name_is_the_services_error_not_a_key_error() -> None:
+    with pytest.raises(QueryFileError, match=r"no queries/nonexistent\.cypher"):
+        query("nonexistent")

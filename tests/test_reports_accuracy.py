@@ -20,9 +20,8 @@ import pytest
 
 from graph.settings import Settings
 from loaders.dates import date_range
-from loaders.model import Citation, Inspection, SourceRecord
+from loaders.model import Citation, Content, Inspection, SourceRecord
 from loaders.pipeline import read_everything
-from loaders.writer import Content
 
 
 @dataclass(frozen=True)

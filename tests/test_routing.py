@@ -10,7 +10,7 @@ from neo4j.exceptions import ClientError
 
 from api.app import create_app
 from graph.settings import Settings
-from loaders.writer import write_graph
+from loaders.write import write_graph
 from tests.asgi import TestClient
 from tests.conftest import make_test_settings
 from tests.test_api import CHANGES, FIRST, FULL_PAGE, SECOND, api_content, write_through_the_api_path

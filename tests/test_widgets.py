@@ -23,6 +23,7 @@ from loaders.model import (
     BoardRecord,
     Bundle,
     Citation,
+    Content,
     CouncilRecord,
     Inspection,
     Judgement,
@@ -33,7 +34,7 @@ from loaders.model import (
     SourceRecord,
     TenureRecord,
 )
-from loaders.writer import Content, write_graph
+from loaders.write import write_graph
 from tests.asgi import TestClient
 from tests.conftest import make_test_settings
 

@@ -32,7 +32,7 @@ from neo4j import Driver
 from api.app import create_app
 from api.limits import Limits
 from graph.settings import PROJECT_ROOT, Settings
-from loaders.writer import write_graph
+from loaders.write import write_graph
 from tests.conftest import make_test_settings
 from tests.test_widgets import DIRECTORS, _Page, gloucestershire_content
 

@@ -12,6 +12,7 @@ from loaders.merge import check_references, merge_tenures
 from loaders.model import (
     Bundle,
     Citation,
+    Content,
     CouncilRecord,
     Inspection,
     Judgement,
@@ -20,7 +21,7 @@ from loaders.model import (
     SourceRecord,
     TenureRecord,
 )
-from loaders.writer import Content, write_graph
+from loaders.write import write_graph
 
 
 def small_content(*, lead_inspector: str = "A. Inspector") -> Content:

@@ -1,5 +1,7 @@
 """The loaders' shared model: records each source reads, the load's content, and the node kinds."""
 
+from loaders.model.content import Content
+from loaders.model.kinds import CITED_KINDS, NODE_KINDS, NodeKind
 from loaders.model.records import (
     Area,
     BoardRecord,
@@ -27,10 +29,13 @@ from loaders.model.records import (
 )
 
 __all__ = [
+    "CITED_KINDS",
+    "NODE_KINDS",
     "Area",
     "BoardRecord",
     "Bundle",
     "Citation",
+    "Content",
     "CouncilRecord",
     "CouncilResolver",
     "DateCertainty",
@@ -41,6 +46,7 @@ __all__ = [
     "InspectionStatement",
     "Judgement",
     "JudgementStatement",
+    "NodeKind",
     "NoticeRecord",
     "OrganisationRecord",
     "PartialDate",

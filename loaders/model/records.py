@@ -1,7 +1,7 @@
 """What the loaders read out of their sources, before anything is written.
 
 Each loader module turns one source into these records; `loaders.reconcile` merges the inspection
-statements of all sources; `loaders.writer` writes everything in one transaction. Property names are
+statements of all sources; `loaders.write` writes everything in one transaction. Property names are
 the graph's (snake_case), so `dataclasses.asdict` gives the rows the writer sends to Neo4j.
 """
 
