@@ -1,5 +1,7 @@
 """The errors the API shows to clients as they are; every other error is masked.
 
+PublicError is a ServiceError (graph/errors.py), the one root of every error the service raises.
+
 PublicError
  ├── ServiceUnavailableError   Neo4j did not answer (the response is HTTP 503)
  ├── QueryTimeoutError          Neo4j stopped a query that ran past the API's timeout
@@ -11,8 +13,10 @@ Their messages are written for the public: they never carry Cypher, URIs or driv
 
 from __future__ import annotations
 
+from graph.errors import ServiceError
 
-class PublicError(Exception):
+
+class PublicError(ServiceError):
     """An error whose message is safe to show to any client."""
 
 

@@ -1,6 +1,7 @@
 """The Neo4j Browser guide listing the named queries, served for `:play http://<api>/browser-guide`.
 
-graph/server.py makes Browser play it after connecting (`browser.post_connect_cmd`). Browser fetches
+graph/server.py writes `Settings.browser_post_connect_cmd` into neo4j.conf, so Browser plays it after
+connecting (`browser.post_connect_cmd`). Browser fetches
 the page, keeps the `<title>`, and shows each `<slide>` in turn. A `data-exec` element runs a Browser
 command when clicked (here `:params {...}`, the query's example parameters); clicking a
 `pre.runnable` puts its Cypher in the editor.
@@ -15,7 +16,7 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
 from graph.named_queries import NamedQuery, load_queries
-from graph.server import BROWSER_GUIDE_PATH
+from graph.settings import BROWSER_GUIDE_PATH
 
 TITLE = "ofsted-graph: the named queries"
 

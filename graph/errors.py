@@ -8,7 +8,8 @@ ServiceError
  │    └── ServerExitedError       Neo4j died while starting; carries the tail of its log
  ├── GraphUnavailableError        no Neo4j answers at the configured URI
  ├── LoadError                    a load found problems; nothing was written
- └── QueryFileError               a queries/*.cypher header does not match its body
+ ├── QueryFileError               a named .cypher file is missing or its header does not match its body
+ └── PublicError (api/errors.py)  an error the API shows its clients as it is
 """
 
 from __future__ import annotations

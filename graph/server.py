@@ -42,7 +42,6 @@ NEO4J_VERSION = re.search(r"<neo4j.version>([^<]+)<", POM.read_text()).group(1) 
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 MIN_JAVA = 17
 LOG_TAIL_LINES = 25
-BROWSER_GUIDE_PATH = "/browser-guide"
 
 # Servers this process launched. Holding the Popen keeps Python from warning that a child still
 # runs when the object is collected; stop() reaps the child through it.
@@ -314,11 +313,11 @@ def write_config(settings: Settings) -> Path:
         "db.transaction.timeout": settings.neo4j_transaction_timeout,
         "dbms.usage_report.enabled": "false",
         "client.allow_telemetry": "false",
-        # After connecting, Browser plays the API's guide to the named queries; it fetches guides
-        # only from hosts on this list (5.26 still spells the setting "whitelist").
-        "browser.post_connect_cmd": f"play {browser_guide_url(settings)}",
+        # The command Browser runs after connecting comes from settings (the API's guide); Browser
+        # fetches guides only from hosts on this list (5.26 still spells the setting "whitelist").
+        "browser.post_connect_cmd": settings.browser_post_connect_cmd,
         "browser.remote_content_hostname_whitelist": ",".join(
-            dict.fromkeys(("guides.neo4j.com", "localhost", _guide_host(settings)))
+            dict.fromkeys(("guides.neo4j.com", "localhost", settings.api_reach_host))
         ),
     }
     conf.write_text(
@@ -326,17 +325,6 @@ def write_config(settings: Settings) -> Path:
         + "".join(f"{key}={value}\n" for key, value in lines.items())
     )
     return conf
-
-
-def browser_guide_url(settings: Settings) -> str:
-    """Where the API serves the Neo4j Browser guide (api/guide.py), as a browser reaches it."""
-    host = _guide_host(settings)
-    return f"http://{f'[{host}]' if ':' in host else host}:{settings.api_port}{BROWSER_GUIDE_PATH}"
-
-
-def _guide_host(settings: Settings) -> str:
-    # An API listening on every address is reached, from the same machine, as localhost.
-    return "localhost" if settings.api_host in ("0.0.0.0", "::", "") else settings.api_host
 
 
 def set_initial_password(settings: Settings, java: Path) -> None:

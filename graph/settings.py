@@ -8,6 +8,8 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Where the API serves its Neo4j Browser guide to the named queries (api/guide.py).
+BROWSER_GUIDE_PATH = "/browser-guide"
 
 
 class Settings(BaseSettings):
@@ -75,3 +77,19 @@ class Settings(BaseSettings):
     def browser_url(self) -> str:
         """Where a researcher opens Neo4j Browser on the local server."""
         return f"http://localhost:{self.http_port}/browser/"
+
+    @property
+    def api_reach_host(self) -> str:
+        """The API's host as a browser on this machine reaches it (an API on every address is localhost)."""
+        return "localhost" if self.api_host in ("0.0.0.0", "::", "") else self.api_host
+
+    @property
+    def browser_guide_url(self) -> str:
+        """Where the API serves the Neo4j Browser guide, as a browser reaches it."""
+        host = self.api_reach_host
+        return f"http://{f'[{host}]' if ':' in host else host}:{self.api_port}{BROWSER_GUIDE_PATH}"
+
+    @property
+    def browser_post_connect_cmd(self) -> str:
+        """What Neo4j Browser runs after connecting: play the API's guide to the named queries."""
+        return f"play {self.browser_guide_url}"

@@ -35,7 +35,7 @@ from typing import Literal
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
-from graph.errors import LoadError, Problem
+from graph.errors import LoadError, Problem, ServiceError
 from loaders.dates import DAY_DATE, MONTH_YEAR, date_range, month_or_day, parse_day
 from loaders.grades import REPORT_GRADE as GRADE
 from loaders.grades import REPORT_WORDS as GRADE_WORDS
@@ -53,7 +53,7 @@ DocType = Literal[
 APOSTROPHE = "['’]"
 
 
-class PdfUnreadable(Exception):
+class PdfUnreadableError(ServiceError):
     """A PDF that cannot be opened or has no text on a page that must have some."""
 
     def __init__(self, page: int | None, reason: str) -> None:
@@ -128,27 +128,27 @@ def read_text(path: Path) -> ReportText:
     """Open a PDF and extract each page's text.
 
     Raises:
-        PdfUnreadable: the file is not a readable PDF, is encrypted, or a page fails to extract.
+        PdfUnreadableError: the file is not a readable PDF, is encrypted, or a page fails to extract.
     """
     data = path.read_bytes()
     if not data.startswith(b"%PDF-"):
-        raise PdfUnreadable(None, "not a PDF (the file does not start with %PDF-)")
+        raise PdfUnreadableError(None, "not a PDF (the file does not start with %PDF-)")
     try:
         reader = PdfReader(path)
         if reader.is_encrypted:
-            raise PdfUnreadable(None, "the PDF is encrypted")
+            raise PdfUnreadableError(None, "the PDF is encrypted")
         page_count = len(reader.pages)
     except PyPdfError as exc:
-        raise PdfUnreadable(None, f"the PDF cannot be opened: {exc}") from exc
+        raise PdfUnreadableError(None, f"the PDF cannot be opened: {exc}") from exc
     pages: list[str] = []
     for number in range(1, page_count + 1):
         try:
             text = reader.pages[number - 1].extract_text() or ""
         except (PyPdfError, ValueError, KeyError, TypeError) as exc:
-            raise PdfUnreadable(number, f"the page's text cannot be extracted: {exc}") from exc
+            raise PdfUnreadableError(number, f"the page's text cannot be extracted: {exc}") from exc
         pages.append(text)
     if not pages or not pages[0].strip():
-        raise PdfUnreadable(1, "the first page has no text (a scanned image, or a damaged file)")
+        raise PdfUnreadableError(1, "the first page has no text (a scanned image, or a damaged file)")
     return ReportText(path, hashlib.sha256(data).hexdigest(), pages)
 
 
@@ -165,7 +165,7 @@ def read_report(path: Path, file: str) -> Report:
     """
     try:
         text = read_text(path)
-    except PdfUnreadable as exc:
+    except PdfUnreadableError as exc:
         raise LoadError([Problem(file, None, _page_field(exc.page), exc.reason)]) from exc
     except OSError as exc:
         raise LoadError([Problem(file, None, None, f"cannot read the file: {exc.strerror}")]) from exc

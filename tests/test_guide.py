@@ -119,11 +119,11 @@ def test_the_conf_makes_browser_play_the_guide_from_the_api(tmp_path: Path) -> N
 
 def test_an_api_on_every_address_is_reached_as_localhost(tmp_path: Path) -> None:
     settings = make_test_settings(neo4j_home=tmp_path, api_host="0.0.0.0", api_port=8000)
-    assert server.browser_guide_url(settings) == "http://localhost:8000/browser-guide"
+    assert settings.browser_guide_url == "http://localhost:8000/browser-guide"
 
 
 def test_the_guide_url_in_the_conf_is_served_by_the_api(settings: Settings) -> None:
-    path = urlsplit(server.browser_guide_url(settings)).path
+    path = urlsplit(settings.browser_guide_url).path
     with TestClient(create_app(settings)) as client:
         assert read_guide(client).slides
         assert client.get(path).status_code == 200
@@ -134,5 +134,5 @@ def test_neo4j_hands_browser_the_command_to_play_the_guide(neo4j: Driver, settin
         "CALL dbms.clientConfig() YIELD name, value RETURN name, value", database_=settings.neo4j_database
     ).records
     config = {r["name"]: r["value"] for r in records}
-    assert config["browser.post_connect_cmd"] == f"play {server.browser_guide_url(settings)}"
+    assert config["browser.post_connect_cmd"] == f"play {settings.browser_guide_url}"
     assert "127.0.0.1" in config["browser.remote_content_hostname_whitelist"].split(",")
