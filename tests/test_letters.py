@@ -13,7 +13,8 @@ import pytest
 
 from graph.errors import LoadError
 from graph.settings import Settings
-from loaders.letters import COLUMNS, DECISIONS, LETTERS_CSV, read_letters
+from loaders.corrections import read_letter_decisions
+from loaders.letters import COLUMNS, LETTERS_CSV, read_letters
 from loaders.model import Bundle, TenureRecord
 from loaders.people import clean_name, person_slug
 
@@ -27,6 +28,9 @@ class UrnTable:
     def by_urn(self, urn: str) -> str | None:
         return self.codes.get(urn)
 
+
+# The curated decisions as every load reads them (corrections/letter_decisions.csv).
+DECISIONS = read_letter_decisions([])
 
 COUNCILS = UrnTable({"80470": "916", "80549": "333", "80528": "802", "80445": "873", "80447": "895"})
 
