@@ -60,7 +60,9 @@ PRIORITY = 3
 # by both; a load then re-reads only new or changed PDFs (tens of seconds saved on each full load).
 CACHE_DIR = PROJECT_ROOT / ".cache" / "reports"
 # The reader is report_pdf and the shared rules it reads dates, grades and roles with.
-READER_FILES = [Path(m.__file__ or "") for m in (report_pdf, dates, grades, roles)]
+READER_FILES = sorted(Path(report_pdf.__file__ or "").parent.glob("*.py")) + [
+    Path(m.__file__ or "") for m in (dates, grades, roles)
+]
 READER_VERSION = hashlib.sha256(b"".join(path.read_bytes() for path in READER_FILES)).hexdigest()[:16]
 
 # How far from a report's date another source's evidence may be and still show the same holder.
