@@ -18,7 +18,7 @@ from loaders.councils import read_councils
 from loaders.facts import read_facts
 from loaders.letters import read_letters
 from loaders.merge import check_references, merge_duplicates
-from loaders.model import Bundle, Content
+from loaders.model import Bundle, Content, CouncilResolver
 from loaders.official_stats import read_official_stats
 from loaders.reconcile import reconcile
 from loaders.report_scrape import read_report_scrape
@@ -29,13 +29,27 @@ FACTS_DIR = PROJECT_ROOT / "facts"
 
 Progress = Callable[[str], None]
 
-TABLE_STEPS = ("official statistics", "report scrape", "focused-visit letters")
+# A table source: its step name and its reader, given the data folder and the council index.
+# Adding a source is one reader module and one line here; the steps and the progress bar follow.
+TableReader = Callable[[Path, CouncilResolver], Bundle]
+TABLE_SOURCES: tuple[tuple[str, TableReader], ...] = (
+    ("official statistics", read_official_stats),
+    ("report scrape", read_report_scrape),
+    ("focused-visit letters", read_letters),
+)
 
 
 def load_steps(facts_dir: Path = FACTS_DIR) -> list[str]:
     """The steps a load reports through `on_step`, in order, so a progress bar knows its length."""
     facts = [f"facts {path.name}" for path in sorted(facts_dir.glob("*.yaml"))]
-    return ["councils", *TABLE_STEPS, *facts, "reports", "reconcile", "write"]
+    return [
+        "councils",
+        *(name for name, _ in TABLE_SOURCES),
+        *facts,
+        "reports",
+        "reconcile",
+        "write",
+    ]
 
 
 def read_everything(
@@ -59,9 +73,7 @@ def read_everything(
     bundle, councils = read_councils(data_dir)
     problems: list[Problem] = []
     readers: dict[str, Callable[[], Bundle]] = {
-        "official statistics": lambda: read_official_stats(data_dir, councils),
-        "report scrape": lambda: read_report_scrape(data_dir, councils),
-        "focused-visit letters": lambda: read_letters(data_dir, councils),
+        name: partial(read, data_dir, councils) for name, read in TABLE_SOURCES
     }
     known_councils = {c.code for c in bundle.councils}
     for path in sorted(facts_dir.glob("*.yaml")):
@@ -107,7 +119,11 @@ def load_everything(
 ) -> WriteResult:
     """Read every bundled source (and any extra folders of PDFs); replace the graph in one transaction."""
     content = read_everything(
-        settings.data_dir, settings.seeds_dir, on_step=on_step, report_folders=report_folders, on_pdf=on_pdf
+        settings.data_dir,
+        settings.seeds_dir,
+        on_step=on_step,
+        report_folders=report_folders,
+        on_pdf=on_pdf,
     )
     if on_step:
         on_step("write")
