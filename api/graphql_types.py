@@ -48,6 +48,8 @@ class Role(Enum):
     IMPROVEMENT_BOARD_CHAIR = "improvement_board_chair"
     IMPROVEMENT_BOARD_MEMBER = "improvement_board_member"
     TRUST_CHIEF_EXECUTIVE = "trust_chief_executive"
+    TRUST_CHAIR = "trust_chair"
+    COMMISSIONER = "commissioner"
     SAFEGUARDING_BOARD_CHAIR = "safeguarding_board_chair"
     OTHER = "other"
 
@@ -70,6 +72,7 @@ class SourceKind(Enum):
     OFSTED_LETTER = "ofsted_letter"
     OFFICIAL_STATISTICS = "official_statistics"
     DATASET = "dataset"
+    WEB_PAGE = "web_page"  # a published page not stored here: cited by link, never by checked quote
 
 
 @strawberry.enum
@@ -85,6 +88,7 @@ class DateCertainty(Enum):
     ON_OR_BEFORE = "on_or_before"
     PLANNED = "planned"
     BETWEEN = "between"
+    APPROXIMATE = "approximate"
 
 
 @strawberry.type(description='A date known to a day, a month or a year: "2011-08" with MONTH.')
@@ -116,6 +120,7 @@ class Source:
     published_date: str | None
     url: str | None
     author: str | None
+    read_date: str | None = strawberry.field(description="A web page: the day its facts were read from it.")
     comment_on_id: strawberry.Private[str | None]
 
     @described("For a reader comment, the article it was posted under.")
@@ -136,6 +141,7 @@ def source_from(props: Row) -> Source:
         published_date=props.get("published_date"),
         url=props.get("url"),
         author=props.get("author"),
+        read_date=props.get("read_date"),
         comment_on_id=props.get("comment_on"),
     )
 
@@ -150,6 +156,14 @@ class Citation:
     evidence: str | None = strawberry.field(description="For a tenure: what the source shows.")
     date: PartialDate | None = strawberry.field(description="The date the evidence speaks of.")
     source: Source
+    note: str | None = strawberry.field(
+        default=None, description="For a published web page: what it states, in the curator's words."
+    )
+    verified: bool = strawberry.field(
+        default=True,
+        description="True when the quote was found in a stored copy of the source by the loader; false for a "
+        "published web page the project does not store (follow source.url to check it).",
+    )
 
 
 def citations_from(rows: list[Row]) -> list[Citation]:
@@ -164,6 +178,8 @@ def citations_from(rows: list[Row]) -> list[Citation]:
             evidence=r.get("evidence"),
             date=_citation_date(r),
             source=source_from(r["source"]),
+            note=r.get("note"),
+            verified=r["source"].get("kind") != "web_page",
         )
         for r in rows
     ]
@@ -405,6 +421,104 @@ def _board_from(props: Row) -> ImprovementBoard:
     )
 
 
+@strawberry.enum
+class InterventionKind(Enum):
+    IMPROVEMENT_NOTICE = "improvement_notice"
+    STATUTORY_DIRECTION = "statutory_direction"
+    COMMISSIONER = "commissioner"
+    CHILDRENS_TRUST = "childrens_trust"
+    ALTERNATIVE_DELIVERY = "alternative_delivery"
+    IMPROVEMENT_BOARD = "improvement_board"
+    DFE_ADVISER = "dfe_adviser"
+
+
+@strawberry.type(
+    description="One dated thing that happened to an intervention, with the sources that state it."
+)
+class InterventionEvent:
+    kind: str = strawberry.field(description="issued, lifted, revoked, appointed, set_up, first_meeting, ...")
+    date: PartialDate | None
+    note: str | None
+    citations: list[Citation]
+
+
+@strawberry.type(description="A person named in an intervention: commissioner, chair, adviser, trust leader.")
+class InterventionRole:
+    role: str
+    person: Person
+
+
+@strawberry.type(description="A DfE intervention at a council, each event citing its source.")
+class Intervention:
+    id: strawberry.ID
+    kind: InterventionKind
+    name: str | None
+    start: PartialDate | None = strawberry.field(
+        description="Issued, appointed or set up; null if no source says."
+    )
+    end: PartialDate | None = strawberry.field(
+        description="Lifted, revoked or ended; null if no source says."
+    )
+    events: list[InterventionEvent]
+    people: list[InterventionRole]
+    citations: list[Citation]
+
+
+def interventions_from(row: Row) -> list[Intervention]:
+    """The interventions; a seed notice or board stands in unless a published one of its kind exists."""
+    items = [_intervention_from(i) for i in row.get("interventions") or []]
+    kinds = {i.kind for i in items}
+    for notice in row["notices"]:
+        kind = InterventionKind(notice["kind"])
+        if kind not in kinds:
+            items.append(_seed_intervention(notice, kind, "issued", "lifted"))
+    if InterventionKind.IMPROVEMENT_BOARD not in kinds:
+        items += [
+            _seed_intervention(b, InterventionKind.IMPROVEMENT_BOARD, "first_meeting", None)
+            for b in row["boards"]
+        ]
+    return sorted(items, key=lambda i: (i.start.date if i.start else "9999", str(i.id)))
+
+
+def _intervention_from(props: Row) -> Intervention:
+    citations = citations_from(props.get("citations") or [])
+    events: dict[tuple[str, str | None], InterventionEvent] = {}
+    for citation in citations:
+        key = (citation.evidence or "stated", citation.date.date if citation.date else None)
+        event = events.setdefault(
+            key, InterventionEvent(kind=key[0], date=citation.date, note=citation.note, citations=[])
+        )
+        event.citations.append(citation)
+    people = [
+        InterventionRole(
+            role=p["role"], person=Person(id=strawberry.ID(p["id"]), name=p["name"], career_rows=None)
+        )
+        for p in props.get("people") or []
+    ]
+    return Intervention(
+        id=strawberry.ID(props["id"]),
+        kind=InterventionKind(props["kind"]),
+        name=props.get("name"),
+        start=partial_date(props, "start"),
+        end=partial_date(props, "end"),
+        events=sorted(events.values(), key=lambda e: e.date.date if e.date else ""),
+        people=people,
+        citations=citations,
+    )
+
+
+def _seed_intervention(props: Row, kind: InterventionKind, opens: str, closes: str | None) -> Intervention:
+    start, end = partial_date(props, opens), partial_date(props, closes) if closes else None
+    citations = citations_from(props.get("citations") or [])
+    events = [InterventionEvent(kind=opens, date=start, note=None, citations=citations)] if start else []
+    if end is not None:
+        events.append(InterventionEvent(kind=closes or "", date=end, note=None, citations=citations))
+    return Intervention(
+        id=strawberry.ID(props["id"]), kind=kind, name=props.get("name"), start=start, end=end,
+        events=events, people=[], citations=citations,
+    )  # fmt: skip
+
+
 @strawberry.type
 class Council:
     code: str = strawberry.field(description="The DfE LA code.")
@@ -448,6 +562,15 @@ class Council:
     async def improvement_boards(self, info: Info) -> list[ImprovementBoard]:
         row = await info.context.notices_boards.load(self.code)
         return [] if row is None else [_board_from(b) for b in row["boards"]]
+
+    @described(
+        "Every DfE intervention at this council: notices, directions, commissioners, trusts and other "
+        "delivery, improvement boards and advisers, oldest first; improvement notices and boards from "
+        "the seed facts are listed here too unless published evidence describes one of the same kind."
+    )
+    async def interventions(self, info: Info) -> list[Intervention]:
+        row = await info.context.notices_boards.load(self.code)
+        return [] if row is None else interventions_from(row)
 
     @described("The councils this one replaced.")
     async def predecessors(self, info: Info) -> list[Council]:

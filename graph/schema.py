@@ -19,6 +19,7 @@ CONSTRAINTS = (
     # A document's bytes identify it: one Source per PDF or data file, however many names it has.
     "CREATE CONSTRAINT source_sha256_unique IF NOT EXISTS FOR (n:Source) REQUIRE n.sha256 IS UNIQUE",
     "CREATE CONSTRAINT notice_id IF NOT EXISTS FOR (n:ImprovementNotice) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT intervention_id IF NOT EXISTS FOR (n:Intervention) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT board_id IF NOT EXISTS FOR (n:ImprovementBoard) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT load_id IF NOT EXISTS FOR (n:Load) REQUIRE n.id IS UNIQUE",
 )

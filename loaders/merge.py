@@ -10,6 +10,7 @@ from loaders.model import (
     Bundle,
     Citation,
     Content,
+    InterventionRecord,
     OrganisationRecord,
     PersonRecord,
     SourceRecord,
@@ -25,6 +26,7 @@ def merge_duplicates(bundle: Bundle, problems: list[Problem]) -> Bundle:
         organisations=_unique_organisations(bundle.organisations, problems),
         notices=bundle.notices,
         boards=bundle.boards,
+        interventions=_merge_interventions(bundle.interventions),
     )
     merged.sources = _unique_sources(bundle.sources, problems)
     merged.tenures = merge_tenures(bundle.tenures)
@@ -62,6 +64,21 @@ def _unique_organisations(
             by_id[org.id].citations.extend(org.citations)
         else:
             by_id[org.id] = replace(org, citations=list(org.citations))
+    return list(by_id.values())
+
+
+def _merge_interventions(interventions: list[InterventionRecord]) -> list[InterventionRecord]:
+    """Two files describing the same intervention (same council, kind and start) become one node."""
+    by_id: dict[str, InterventionRecord] = {}
+    for item in interventions:
+        seen = by_id.get(item.id)
+        if seen is None:
+            by_id[item.id] = replace(item, citations=list(item.citations), people=list(item.people))
+            continue
+        seen.citations.extend(c for c in item.citations if c not in seen.citations)
+        seen.people.extend(p for p in item.people if p not in seen.people)
+        seen.name = seen.name or item.name
+        seen.end = seen.end or item.end
     return list(by_id.values())
 
 
@@ -154,6 +171,12 @@ def check_references(content: Content) -> list[Problem]:
             problems.append(Problem(tenure.id, None, "person", f"unknown person {tenure.person_id}"))
         if not tenure.citations:
             problems.append(Problem(tenure.id, None, None, "a tenure with no citation"))
+    for item in bundle.interventions:
+        problems += [
+            Problem(item.id, None, "people", f"unknown person {person}")
+            for person, _role in item.people
+            if person not in person_ids
+        ]
     return problems
 
 

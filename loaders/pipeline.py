@@ -20,6 +20,7 @@ from loaders.letters import read_letters
 from loaders.merge import check_references, merge_duplicates
 from loaders.model import Bundle, Content, CouncilResolver
 from loaders.official_stats import read_official_stats
+from loaders.published import read_all_published
 from loaders.reconcile import reconcile
 from loaders.report_scrape import read_report_scrape
 from loaders.reports import PdfFile, bundled_pdfs, folder_pdfs, read_reports
@@ -46,6 +47,7 @@ def load_steps(facts_dir: Path = FACTS_DIR) -> list[str]:
         "councils",
         *(name for name, _ in TABLE_SOURCES),
         *facts,
+        "published evidence",
         "reports",
         "reconcile",
         "write",
@@ -78,6 +80,7 @@ def read_everything(
     known_councils = {c.code for c in bundle.councils}
     for path in sorted(facts_dir.glob("*.yaml")):
         readers[f"facts {path.name}"] = partial(read_facts, path, seeds_dir, known_councils)
+    readers["published evidence"] = partial(read_all_published, facts_dir / "published", known_councils)
     for name, read in readers.items():
         step(name)
         try:

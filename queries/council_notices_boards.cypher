@@ -1,8 +1,9 @@
 // name: council_notices_boards
-// The DfE improvement notices and improvement boards of several councils, each with its citations.
+// The DfE improvement notices and improvement boards of several councils (from the seed facts), and
+// every intervention published evidence describes, each with its citations and the people named in it.
 // params:
 //   council_codes  list  DfE LA codes, e.g. ["916"]
-// returns: council_code, notices (properties with citations), boards (properties with citations)
+// returns: council_code, notices, boards, interventions (properties with citations and people)
 UNWIND $council_codes AS code
 MATCH (c:Council {code: code})
 CALL (c) {
@@ -19,4 +20,17 @@ CALL (c) {
   ORDER BY b.first_meeting_date, b.id
   RETURN collect(CASE WHEN b IS NULL THEN NULL ELSE b {.*, citations: cites} END) AS boards
 }
-RETURN c.code AS council_code, notices, boards
+CALL (c) {
+  OPTIONAL MATCH (c)-[:SUBJECT_OF]->(i:Intervention)
+  CALL (i) {
+    OPTIONAL MATCH (i)-[ic:CITES]->(is:Source)
+    RETURN collect(CASE WHEN is IS NULL THEN NULL ELSE ic {.*, source: is {.*}} END) AS cites
+  }
+  CALL (i) {
+    OPTIONAL MATCH (p:Person)-[r:ROLE_IN]->(i)
+    RETURN collect(CASE WHEN p IS NULL THEN NULL ELSE {id: p.id, name: p.name, role: r.role} END) AS people
+  }
+  WITH i, cites, people ORDER BY i.start_date, i.id
+  RETURN collect(CASE WHEN i IS NULL THEN NULL ELSE i {.*, citations: cites, people: people} END) AS interventions
+}
+RETURN c.code AS council_code, notices, boards, interventions

@@ -46,6 +46,7 @@ NODE_KINDS = (
     NodeKind("Tenure", "id", "tenures", lambda c: c.bundle.tenures),
     NodeKind("ImprovementNotice", "id", "notices", lambda c: c.bundle.notices),
     NodeKind("ImprovementBoard", "id", "boards", lambda c: c.bundle.boards),
+    NodeKind("Intervention", "id", "interventions", lambda c: c.bundle.interventions),
 )
 
 CITED_KINDS = tuple(kind for kind in NODE_KINDS if kind.cited)

@@ -23,6 +23,9 @@ SourceKind = Literal[
     "ofsted_letter",
     "official_statistics",
     "dataset",
+    # A public web page (news, GOV.UK, a council's release) the repository does not store: its
+    # citations carry the curator's note, never a quote, and are shown as unverified.
+    "web_page",
 ]
 
 # Grade words normalised to the graph's grade; the wording as printed stays on the citation.
@@ -68,6 +71,8 @@ Role = Literal[
     "improvement_board_chair",
     "improvement_board_member",
     "trust_chief_executive",
+    "trust_chair",
+    "commissioner",  # a DfE children's services commissioner appointed to a council
     "safeguarding_board_chair",  # chair of the Local Safeguarding Children Board (SIF reports)
     "other",
 ]
@@ -80,9 +85,25 @@ EvidenceKind = Literal[
     "left",
     "previous_role",  # a past employer, dates usually unknown
     "member_of",
+    # Published evidence on leaders (facts/published/).
+    "announced_departure",
+    "suspended",
+    "acting",
+    # Published evidence on DfE interventions: what happened to the intervention on `date`.
+    "issued",
+    "lifted",
+    "revoked",
+    "replaced",
+    "recommended",
+    "set_up",
+    "began_operating",
+    "ended",
+    "first_meeting",
+    "announced",
+    "report_published",
 ]
 
-DateCertainty = Literal["stated", "on_or_before", "planned", "between"]
+DateCertainty = Literal["stated", "on_or_before", "planned", "between", "approximate"]
 
 
 class CouncilResolver(Protocol):
@@ -112,7 +133,7 @@ class Citation:
     """Where one source supports one fact: the quote (or the row as text), and its place."""
 
     source_id: str
-    quote: str
+    quote: str | None  # None only for a web page, whose text is not stored: `note` says what it states
     page: int | None = None  # PDF page, 1-based
     row: int | None = None  # spreadsheet row, header = 1
     field: str | None = None  # the column or key that states the value
@@ -123,6 +144,7 @@ class Citation:
     # How `date` is known (added for the fact files and the letters): "planned" for a start announced
     # ahead, "on_or_before" when the text only shows it had happened by then. None means stated.
     certainty: DateCertainty | None = None
+    note: str | None = None  # a curator's one-line summary of what an unstored page states
 
 
 @dataclass(frozen=True)
@@ -146,6 +168,7 @@ class SourceRecord:
     author: str | None = None  # byline, or a comment's author as printed
     comment_on: str | None = None  # a reader comment: the id of the article it is under
     reply_to: str | None = None  # a reader comment replying to another comment
+    read_date: str | None = None  # a web page: the day the curator read it
 
 
 @dataclass
@@ -257,6 +280,31 @@ class BoardRecord:
     citations: list[Citation] = field(default_factory=list)
 
 
+InterventionKind = Literal[
+    "improvement_notice",
+    "statutory_direction",
+    "commissioner",
+    "childrens_trust",
+    "alternative_delivery",
+    "improvement_board",
+    "dfe_adviser",
+]
+
+
+@dataclass
+class InterventionRecord:
+    """A DfE intervention at a council from published evidence; each citation is one dated event."""
+
+    id: str
+    council_code: str
+    kind: InterventionKind
+    name: str | None
+    start: PartialDate | None  # issued, appointed, set up, first met; None when no page says
+    end: PartialDate | None  # lifted, revoked, replaced, ended; None when no page says
+    people: list[tuple[str, str]] = field(default_factory=list)  # (person id, role in it)
+    citations: list[Citation] = field(default_factory=list)
+
+
 @dataclass
 class Bundle:
     """Everything one load writes, from every source."""
@@ -269,6 +317,7 @@ class Bundle:
     tenures: list[TenureRecord] = field(default_factory=list)
     notices: list[NoticeRecord] = field(default_factory=list)
     boards: list[BoardRecord] = field(default_factory=list)
+    interventions: list[InterventionRecord] = field(default_factory=list)
 
     def extend(self, other: Bundle) -> None:
         """Add another source's records to this bundle."""

@@ -112,6 +112,20 @@ def notice_row(notice: Any) -> dict[str, Any]:
     return {"council_code": notice.council_code, "props": props}
 
 
+def intervention_row(item: Any) -> dict[str, Any]:
+    props = without_none(
+        {
+            "id": item.id,
+            "kind": item.kind,
+            "name": item.name,
+            **date_props("start", item.start),
+            **date_props("end", item.end),
+        }
+    )
+    people = [{"person_id": person, "role": role} for person, role in item.people]
+    return {"council_code": item.council_code, "people": people, "props": props}
+
+
 def tenure_row(tenure: TenureRecord) -> dict[str, Any]:
     start, start_basis = tenure.start, "stated" if tenure.start else None
     since = [c for c in tenure.citations if c.evidence == "in_post_since" and c.date]

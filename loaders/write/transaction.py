@@ -88,6 +88,7 @@ def write_nodes(tx: ManagedTransaction, content: Content) -> None:
     _run(tx, "write_boards", [r.board_row(b) for b in bundle.boards])
     _run(tx, "write_tenures", [r.tenure_row(t) for t in bundle.tenures])
     _run(tx, "write_notices", [r.notice_row(n) for n in bundle.notices])
+    _run(tx, "write_interventions", [r.intervention_row(i) for i in bundle.interventions])
     by_label = citation_rows(content)
     for kind in CITED_KINDS:
         if by_label[kind.label]:
