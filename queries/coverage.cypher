@@ -17,6 +17,18 @@ CALL () {
   UNION ALL MATCH (n:ImprovementNotice) WITH count(n) AS value RETURN 'improvement notices' AS measure, value
   UNION ALL MATCH (b:ImprovementBoard) WITH count(b) AS value RETURN 'improvement boards' AS measure, value
   UNION ALL MATCH (s:Source) WITH count(s) AS value RETURN 'sources' AS measure, value
+  UNION ALL MATCH (s:Source {kind: 'web_page'}) WITH count(s) AS value RETURN 'published web pages (unverified)' AS measure, value
+  UNION ALL MATCH (c:Council) WHERE (c)-[:SUBJECT_OF]->(:Intervention) OR (c)-[:RECEIVED]->(:ImprovementNotice)
+  WITH count(c) AS value RETURN 'councils with a DfE intervention' AS measure, value
+  UNION ALL
+  UNWIND ['improvement_notice', 'statutory_direction', 'commissioner', 'childrens_trust',
+          'alternative_delivery', 'improvement_board', 'dfe_adviser'] AS kind
+  OPTIONAL MATCH (i:Intervention {kind: kind})
+  WITH kind, count(i) AS value RETURN 'interventions: ' + kind AS measure, value
+  UNION ALL
+  UNWIND range(2009, 2018) AS year
+  OPTIONAL MATCH (:Tenure)-[r:CITES]->(:Source {kind: 'web_page'}) WHERE r.date STARTS WITH toString(year)
+  WITH year, count(r) AS value RETURN 'published leader facts ' + toString(year) AS measure, value
   UNION ALL MATCH (s:Source {kind: 'reader_comment'}) WITH count(s) AS value RETURN 'reader comments' AS measure, value
   UNION ALL MATCH ()-[r:CITES]->() WITH count(r) AS value RETURN 'citations' AS measure, value
   UNION ALL
@@ -28,7 +40,7 @@ CALL () {
   WITH count(c) AS value RETURN 'councils with a focused visit but no known DCS' AS measure, value
   UNION ALL
   MATCH (n) WHERE (n:Council OR n:Inspection OR n:Judgement OR n:Tenure OR n:Person
-    OR n:ImprovementNotice OR n:ImprovementBoard) AND NOT (n)-[:CITES]->(:Source)
+    OR n:ImprovementNotice OR n:ImprovementBoard OR n:Intervention) AND NOT (n)-[:CITES]->(:Source)
   WITH count(n) AS value RETURN 'facts without a citation' AS measure, value
 }
 RETURN measure, value

@@ -53,7 +53,7 @@ def read_published(path: Path, councils_known: set[str]) -> Bundle:
     except ValidationError as exc:
         lines = _lines(text)
         problems = [
-            Problem(path.name, lines.get(key_path(e["loc"]) or ""), key_path(e["loc"]), e["msg"])
+            Problem(path.name, _line(lines, e["loc"]), key_path(e["loc"]), e["msg"])
             for e in exc.errors()
         ]
         raise LoadError(problems) from exc
@@ -61,6 +61,15 @@ def read_published(path: Path, councils_known: set[str]) -> Bundle:
     if problems:
         raise LoadError(problems)
     return bundle_of(facts, path.stem)
+
+
+def _line(lines: dict[str, int], loc: tuple[int | str, ...]) -> int | None:
+    """The line of a key path, or of its nearest parent when the key itself is missing."""
+    for end in range(len(loc), -1, -1):
+        line = lines.get(key_path(loc[:end]) or "")
+        if line is not None:
+            return line
+    return None
 
 
 def _raw(file: str, text: str) -> object:
