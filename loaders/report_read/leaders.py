@@ -121,7 +121,7 @@ TRUST_CEO = rf"(?:chief executive(?: officer)?(?: \([A-Z]+\))? of (?:the (?:chil
 CEO = r"(?:chief executive(?: officer)?|managing director \(chief executive\))"
 CHAIR = (
     rf"(?:(?:chair|chairperson) of (?:the )?(?:local safeguarding children{A}?s? board|LSCB|[A-Z]{{1,3}}SCB|[A-Z]{{1,4}}LSCB"
-    rf"|(?:[A-Z][\w-]+ )*safeguarding (?:children )?(?:board|partnership)|board)|(?:LSCB|board) chair)"
+    rf"|(?:[A-Z][\w-]+ )*safeguarding (?:children )?(?:board|partnership))|LSCB chair)"
 )
 LEAD_MEMBER = r"(?:lead (?:council )?member(?: for children(?:{A}s services| and young people)?)?|cabinet member for children{A}?s?(?: services)?|portfolio holder for children{A}?s?(?: services)?)".replace(
     "{A}", A
@@ -152,46 +152,63 @@ APPOSITIVE = re.compile(
     rf"| is (?P<interim>interim|acting) and(?= )| for (?:[A-Z][\w’'-]* ?){{1,5}} and(?= ))?"
 )
 # ", who is also the Director of Adults Social Services,": the post combines another.
-ALSO_WHO = re.compile(r"^is also (?:the )?(?:statutory )?(?P<also>director of adult[^,]*|responsible for [^,]*adult[^,]*)", re.IGNORECASE)
-COORDINATED = re.compile(r"(?: and (?:the |a |an |their )?(?:[a-z-]+ ){0,3}?(?:director|member|leader|chief executive|team|managers?|leaders)(?: of [a-z ]+?)?)?(?=,? )")
+ALSO_WHO = re.compile(
+    r"^is also (?:the )?(?:statutory )?(?P<also>director of adult[^,]*|responsible for [^,]*adult[^,]*)",
+    re.IGNORECASE,
+)
+COORDINATED = re.compile(
+    r"(?: and (?:the |a |an |their )?(?:[a-z-]+ ){0,3}?(?:director|member|leader|chief executive|team|managers?|leaders)(?: of [a-z ]+?)?)?(?=,? )"
+)
 
+_PREDICATE_TEXT: tuple[tuple[FactKind, str], ...] = (
+    (
+        "in_post_since",
+        rf",? (?:has|have|had) (?:only )?been (?:in post|in (?:the|this|their|his|her) (?:post|role)|in place)(?P<interim_before> in an? (?:interim|acting) capacity)?"
+        rf" since (?P<date>{DATE})(?P<interim_after>,? (?:initially )?in an? (?:interim|acting) capacity)?"
+        rf"(?:,? and,? (?:since |from )?(?P<date2>{DATE}),? as (?:the )?(?P<second>substantive|permanent|[^.,]{{3,60}}))?",
+    ),
+    (
+        "in_post_since",
+        rf",? (?:has|have|had) (?:only )?been in (?:post|place|(?:the|this|their|his|her) role) {FOR}",
+    ),
+    (
+        "in_post_since",
+        rf",? (?P<interim_after>was acting) in (?:the )?post (?:from|since) (?P<date>{DATE})"
+        rf"(?: and was (?P<second>permanently|substantively) (?:recruited|appointed) in (?P<date2>{DATE}))?",
+    ),
+    ("in_post_since", rf", in post (?:since (?P<date>{DATE})|{FOR}),"),
+    (
+        "appointed",
+        rf",? (?:was|were|has been|have been|being) (?:(?:permanently|formally|initially|substantively|recently|newly) )?(?:appointed|confirmed in (?:post|(?:the|their|his|her) (?:post|role)))"
+        rf"(?: (?:in an? (?:interim|acting|permanent|substantive) capacity|on a permanent basis|permanently))?(?: (?:in|on|from) (?P<date>{DATE})| {AGO})?",
+    ),
+    ("appointed", rf",? (?:appointed|who was appointed) (?:in|on) (?P<date>{DATE})"),
+    ("appointed", rf",? (?:was|were) brought in(?: )?to post(?: (?:in|on) (?P<date>{DATE})| {AGO})?"),
+    ("appointed", rf" (?:in|on) (?P<date>{DATE})(?=,? (?:and|who))"),
+    (
+        "takes_up_post",
+        rf",? (?:who )?(?:took up|has taken up|had taken up|came into|came in ?to|started in|commenced in|took over|took up (?:his|her|their) role|joined)(?: (?:the |his |her |their |an? )?(?P<interim_before>interim |acting )?(?:post|role|position|the council|the authority|the local authority))?"
+        rf"(?: (?:in|on) (?P<date>{DATE})| {AGO})?",
+    ),
+    (
+        "left",
+        rf",? (?:who had been in post since (?P<since>{DATE}), )?(?:left|retired|stepped down|served from (?P<from>{DATE}) to)(?: (?:the|his|her|their) (?:authority|council|post|role|service))?(?: (?:in|on) )?(?P<date>{DATE})?",
+    ),
+    (
+        "changed",
+        r",? (?:has|have) (?:also )?changed (?P<when>in recent weeks|recently|this year|twice|since the last inspection)",
+    ),
+    (
+        "combined_role",
+        r",? (?:is|was) also (?:responsible for|the (?:statutory )?director of|the director for) (?P<also>[^.;]{3,120})",
+    ),
+    (
+        "combined_role",
+        r" also (?:holds|has) (?:the )?(?:statutory )?(?P<also>director of adult[^.;]{3,80}|responsibility for [^.;]{3,100})",
+    ),
+)
 PREDICATES: tuple[tuple[FactKind, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.IGNORECASE))
-    for kind, pattern in (
-        (
-            "in_post_since",
-            rf",? (?:has|have|had) (?:only )?been (?:in post|in (?:the|this|their|his|her) (?:post|role)|in place)(?P<interim_before> in an? (?:interim|acting) capacity)?"
-            rf" since (?P<date>{DATE})(?P<interim_after>,? (?:initially )?in an? (?:interim|acting) capacity)?"
-            rf"(?:,? and,? (?:since |from )?(?P<date2>{DATE}),? as (?:the )?(?P<second>substantive|permanent|[^.,]{{3,60}}))?",
-        ),
-        ("in_post_since", rf",? (?:has|have|had) (?:only )?been in (?:post|place|(?:the|this|their|his|her) role) {FOR}"),
-        (
-            "in_post_since",
-            rf",? (?P<interim_after>was acting) in (?:the )?post (?:from|since) (?P<date>{DATE})"
-            rf"(?: and was (?P<second>permanently|substantively) (?:recruited|appointed) in (?P<date2>{DATE}))?",
-        ),
-        ("in_post_since", rf", in post (?:since (?P<date>{DATE})|{FOR}),"),
-        (
-            "appointed",
-            rf",? (?:was|were|has been|have been|being) (?:(?:permanently|formally|initially|substantively|recently|newly) )?(?:appointed|confirmed in (?:post|(?:the|their|his|her) (?:post|role)))"
-            rf"(?: (?:in an? (?:interim|acting|permanent|substantive) capacity|on a permanent basis|permanently))?(?: (?:in|on|from) (?P<date>{DATE})| {AGO})?",
-        ),
-        ("appointed", rf",? (?:appointed|who was appointed) (?:in|on) (?P<date>{DATE})"),
-        ("appointed", rf",? (?:was|were) brought in(?: )?to post(?: (?:in|on) (?P<date>{DATE})| {AGO})?"),
-        ("appointed", rf" (?:in|on) (?P<date>{DATE})(?=,? (?:and|who))"),
-        (
-            "takes_up_post",
-            rf",? (?:who )?(?:took up|has taken up|had taken up|came into|came in ?to|started in|commenced in|took over|took up (?:his|her|their) role|joined)(?: (?:the |his |her |their |an? )?(?P<interim_before>interim |acting )?(?:post|role|position|the council|the authority|the local authority))?"
-            rf"(?: (?:in|on) (?P<date>{DATE})| {AGO})?",
-        ),
-        (
-            "left",
-            rf",? (?:who had been in post since (?P<since>{DATE}), )?(?:left|retired|stepped down|served from (?P<from>{DATE}) to)(?: (?:the|his|her|their) (?:authority|council|post|role|service))?(?: (?:in|on) )?(?P<date>{DATE})?",
-        ),
-        ("changed", r",? (?:has|have) (?:also )?changed (?P<when>in recent weeks|recently|this year|twice|since the last inspection)"),
-        ("combined_role", r",? (?:is|was) also (?:responsible for|the (?:statutory )?director of|the director for) (?P<also>[^.;]{3,120})"),
-        ("combined_role", r" also (?:holds|has) (?:the )?(?:statutory )?(?P<also>director of adult[^.;]{3,80}|responsibility for [^.;]{3,100})"),
-    )
+    (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PREDICATE_TEXT
 )
 # "since the appointment of the current DCS 12 months ago", "appointments of an Interim DCS in July 2013".
 APPOINTMENT_OF = re.compile(r"\bappointments? of (?:an? |the )?$", re.IGNORECASE)
@@ -254,7 +271,9 @@ def sentence_facts(sentence: str, page: int, reference: date | None = None) -> l
             interim = False
         if subject.group("dcs") and subject.group("dcs").upper() == "IDCS":
             interim = True
-        base = LeaderFact(role, title, "in_post_since", None, None, "stated", interim, previous, None, None, page, sentence)
+        base = LeaderFact(
+            role, title, "in_post_since", None, None, "stated", interim, previous, None, None, page, sentence
+        )
         before = sentence[: subject.start()]
         after = sentence[subject.end() :]
         if APPOINTMENT_OF.search(before):
@@ -274,16 +293,32 @@ def sentence_facts(sentence: str, page: int, reference: date | None = None) -> l
         base = replace(base, name=name)
         rest = after[appositive.end() if appositive else 0 :]
         rest = rest[COORDINATED.match(rest).end() :] if COORDINATED.match(rest) else rest  # type: ignore[union-attr]
-        # A predicate belongs to this post only if no other post stands between them.
+        # The verb follows the post, or the words set off after it (", appointed in February 2016,"
+        # is itself the verb, so it is tried before being skipped as an aside).
+        found += _predicate(base, [after, rest], before, reference, leading)
+    return _unique(found)
+
+
+def _predicate(
+    base: LeaderFact,
+    candidates: list[str],
+    before: str,
+    reference: date | None,
+    leading: re.Match[str] | None,
+) -> list[LeaderFact]:
+    for text in candidates:
         for kind, pattern in PREDICATES:
-            match = pattern.match(rest)
+            match = pattern.match(text)
             if match is None:
                 continue
-            if kind == "appointed" and pattern.pattern.startswith(" (?:in|on)") and not APPOINTMENTS.search(before):
+            if (
+                kind == "appointed"
+                and pattern.pattern.startswith(" (?:in|on)")
+                and not APPOINTMENTS.search(before)
+            ):
                 continue
-            found += _facts_of(base, kind, match, reference, leading)
-            break
-    return _unique(found)
+            return _facts_of(base, kind, match, reference, leading)
+    return []
 
 
 def _trust_chief(sentence: str, subject: re.Match[str]) -> bool:
@@ -292,7 +327,11 @@ def _trust_chief(sentence: str, subject: re.Match[str]) -> bool:
 
 
 def _facts_of(
-    base: LeaderFact, kind: FactKind, match: re.Match[str], reference: date | None, leading: re.Match[str] | None
+    base: LeaderFact,
+    kind: FactKind,
+    match: re.Match[str],
+    reference: date | None,
+    leading: re.Match[str] | None,
 ) -> list[LeaderFact]:
     groups = match.groupdict()
     if kind == "combined_role":
@@ -300,7 +339,11 @@ def _facts_of(
     if kind == "changed":
         when = groups["when"].lower()
         if when == "in recent weeks" and reference is not None:
-            return [replace(base, kind=kind, date=f"{reference:%Y-%m}", precision="month", certainty="approximate")]
+            return [
+                replace(
+                    base, kind=kind, date=f"{reference:%Y-%m}", precision="month", certainty="approximate"
+                )
+            ]
         if when == "this year" and reference is not None:
             return [replace(base, kind=kind, date=f"{reference:%Y}", precision="year")]
         return [replace(base, kind=kind)]
@@ -319,7 +362,9 @@ def _facts_of(
     facts = [first]
     if groups.get("date2"):
         second = groups.get("second") or ""
-        substantive = re.fullmatch(r"substantive(?:ly)?|permanent(?:ly)?", second.strip(), re.IGNORECASE) is not None
+        substantive = (
+            re.fullmatch(r"substantive(?:ly)?|permanent(?:ly)?", second.strip(), re.IGNORECASE) is not None
+        )
         facts.append(
             replace(
                 _dated(base, "in_post_since", match, reference, group="date2"),
