@@ -29,6 +29,7 @@ from typing import Literal
 
 from graph.errors import Problem
 from loaders import report_pdf
+from loaders.records import Area, Grade
 from loaders.report_pdf import Quoted, ReadJudgement
 from loaders.report_read.leaders import LeaderFact, join_names, leader_facts
 from loaders.report_read.text import flat
@@ -220,7 +221,61 @@ def _judgements(layout: Layout, pages: list[str]) -> list[ReadJudgement]:
         return report_pdf.tlac_judgements(pages)
     if layout == "lscb_review":
         return report_pdf._lscb(pages)
-    return report_pdf.sif_judgements(pages, lscb=layout == "sif_inspection")
+    return sif_judgements(pages, lscb=layout == "sif_inspection")
+
+
+SIF_GRADE = r"(?:requires? improvement(?: to be good)?|outstanding|inadequate|adequate|good)"
+SIF_LINES: tuple[tuple[str, Area], ...] = (
+    ("Children who need help and protection", "help_and_protection"),
+    ("Children looked after and achieving permanence", "looked_after_and_permanence"),
+    ("Adoption performance", "adoption"),
+    ("Experiences and progress of care leavers", "care_leavers"),
+    ("Leadership, management and governance", "leadership_management_governance"),
+)
+SIF_HEADLINE = re.compile(
+    rf"(?:Children{A}s services(?: in [^.]{{1,80}}?)? (?:are |is )?|The overall judgement is (?:that )?(?:children{A}s services? (?:are )?)?)"
+    rf"(?P<grade>{SIF_GRADE})\b",
+    re.IGNORECASE,
+)
+
+
+def sif_judgements(pages: list[str], *, lscb: bool) -> list[ReadJudgement]:
+    """The headline grade and the numbered sub-judgements of a SIF report's first page (which runs
+    onto page 2 in some), and the LSCB's grade where the report includes the board's review.
+
+    The numbers are not relied on: one report prints "1. Leadership, management and governance".
+    "Not judged" areas (a council with no adoptions) give no judgement, and "Require improvement"
+    is read as printed.
+    """
+    head = f"{pages[0]} {pages[1] if len(pages) > 1 else ''}"
+    found: list[ReadJudgement] = []
+    headline = SIF_HEADLINE.search(head)
+    if headline:
+        found.append(
+            _judgement("overall_effectiveness", "Overall", headline.group("grade"), 1, headline.group(0))
+        )
+    for label, area in SIF_LINES:
+        match = re.search(rf"(?:\d(?:\.\d)?\.? )?{label} +(?P<grade>{SIF_GRADE})\b", head, re.IGNORECASE)
+        if match:
+            page = 1 if match.start() < len(pages[0]) else 2
+            found.append(_judgement(area, label, match.group("grade"), page, match.group(0)))
+    if lscb:
+        found += report_pdf._lscb(pages)
+    return found
+
+
+def _judgement(area: Area, label: str, wording: str, page: int, quote: str) -> ReadJudgement:
+    grade = GRADES[re.sub(r" to be good$", "", wording.lower()).replace("require ", "requires ")]
+    return ReadJudgement(area, grade, label, wording, page, " ".join(quote.split()))
+
+
+GRADES: dict[str, Grade] = {
+    "outstanding": "OUTSTANDING",
+    "good": "GOOD",
+    "requires improvement": "REQUIRES_IMPROVEMENT",
+    "adequate": "ADEQUATE",
+    "inadequate": "INADEQUATE",
+}
 
 
 def _letter(report: ReadReport, pages: list[str], flats: list[str]) -> ReadReport | Unplaced:
