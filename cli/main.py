@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +19,7 @@ from graph.connection import connect
 from graph.errors import LoadError, Problem, ServiceError
 from graph.settings import Settings
 from loaders.pipeline import load_everything, load_steps
+from loaders.report_read import accuracy, text
 from loaders.reports import REPORTS_DIR, folder_pdfs
 from loaders.write import WriteResult, remembered_report_folders
 
@@ -121,6 +123,29 @@ def reports(
             raise LoadError([Problem(str(folder), None, None, "no .pdf files in this folder")])
         result = run_load(settings, force=force, add_folder=folder.resolve())
     print_load_result(result)
+
+
+@app.command("reports-accuracy")
+def reports_accuracy() -> None:
+    """Read every bundled report and compare it with the tables that describe the same inspection.
+
+    Prints agreement by field (grades, dates, publication date, lead inspector, and the council and
+    publication date found with the manifest withheld), then each disagreement with file, page,
+    field and both values. Exits 1 when a report cannot be placed in a known layout.
+    """
+    settings = Settings()
+    started = time.perf_counter()
+    result = accuracy.accuracy(
+        settings.data_dir,
+        accuracy.manifest(settings.data_dir),
+        text.CACHE_DIR,
+        accuracy.tables(settings.data_dir),
+    )
+    for line in accuracy.summary(result):
+        console.print(line, highlight=False, markup=False, soft_wrap=True)
+    console.print(f"[dim]{time.perf_counter() - started:.1f} s[/dim]")
+    if result.unplaced:
+        raise typer.Exit(1)
 
 
 def run_load(settings: Settings, *, force: bool = False, add_folder: Path | None = None) -> WriteResult:

@@ -193,7 +193,9 @@ INSPECTOR_END = rf"(?:,? (?:Her|His) Majesty{A}s Inspector|,? (?:Senior )?HMI\b|
 def lead_inspectors(pages: list[str]) -> list[Quoted]:
     """The lead inspector(s): page 1 of ILACS and TLAC reports, the team block near the end of others."""
     first = pages[0]
-    two = re.search(rf"Lead inspectors: (?P<a>[^,]+?){INSPECTOR_END},? and (?P<b>[^,]+?){INSPECTOR_END}", first)
+    two = re.search(
+        rf"Lead inspectors: (?P<a>[^,]+?){INSPECTOR_END},? and (?P<b>[^,]+?){INSPECTOR_END}", first
+    )
     if two:
         quote = two.group(0).removesuffix(" Judgement")
         return [Quoted(_name(two.group("a")), 1, quote), Quoted(_name(two.group("b")), 1, quote)]

@@ -14,6 +14,10 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from graph.settings import PROJECT_ROOT
+
+# Text is a pure function of the PDF's bytes and the extraction, so it is kept by both.
+CACHE_DIR = PROJECT_ROOT / ".cache" / "report_text"
 # Bumped when the extraction changes, so cached text from an older extraction is never reused.
 EXTRACTION = "pdfium-1"
 
