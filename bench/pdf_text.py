@@ -18,6 +18,7 @@ import argparse
 import csv
 import os
 import platform
+import resource
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
@@ -57,7 +58,9 @@ def words(page: str) -> Counter[str]:
     # Hyphenation at line ends and ligature splitting differ between extractors; words are compared
     # after joining "well-\nbeing" and dropping punctuation, which neither parser depends on.
     joined = page.replace("-\n", "-").replace("\ufffe", "-")
-    return Counter("".join(ch for ch in w if ch.isalnum()) for w in joined.split() if any(c.isalnum() for c in w))
+    return Counter(
+        "".join(ch for ch in w if ch.isalnum()) for w in joined.split() if any(c.isalnum() for c in w)
+    )
 
 
 def read_one(path: Path) -> int:
@@ -102,9 +105,14 @@ def main() -> None:
     with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
         corpus_pages = sum(pool.map(read_one, files, chunksize=4))
     corpus_seconds = time.perf_counter() - started
+    # CPU seconds the pool's processes spent: on a busy machine the wall time is mostly waiting for a
+    # core, so this (divided by the cores) is what the read costs the machine.
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    corpus_cpu = children.ru_utime + children.ru_stime
 
     machine = platform.processor() or platform.machine()
-    print(f"machine: {machine}, {os.cpu_count()} cores, Python {platform.python_version()}, loadavg {os.getloadavg()}")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"machine: {machine}, {os.cpu_count()} cores, Python {platform.python_version()}, load {load}")
     print(f"sample: {len(sample)} of {len(files)} reports (every {args.every}th), {pages} pages")
     print(f"pypdf  text extraction : {pypdf_seconds:7.1f} s {pages / pypdf_seconds:7.1f} pages/s")
     print(f"PDFium text extraction : {pdfium_seconds:7.1f} s {pages / pdfium_seconds:7.1f} pages/s")
@@ -116,11 +124,16 @@ def main() -> None:
     )
     print(f"reports whose parsed facts differ between the two texts: {len(parse_differs)} of {len(sample)}")
     for file, one, other in parse_differs:
-        changed = [f"{i}: pypdf {a!r} / pdfium {b!r}" for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b]
+        changed = [
+            f"{i}: pypdf {a!r} / pdfium {b!r}"
+            for i, (a, b) in enumerate(zip(one, other, strict=False))
+            if a != b
+        ]
         print(f"  {file}: " + "; ".join(changed)[:600])
     print(
         f"whole corpus, PDFium + parsing, cold, {os.cpu_count()} processes: {len(files)} reports, "
-        f"{corpus_pages} pages in {corpus_seconds:.1f} s ({corpus_pages / corpus_seconds:.0f} pages/s)"
+        f"{corpus_pages} pages in {corpus_seconds:.1f} s ({corpus_pages / corpus_seconds:.0f} pages/s), "
+        f"{corpus_cpu:.1f} CPU seconds ({corpus_pages / corpus_cpu:.0f} pages per CPU second)"
     )
 
 
