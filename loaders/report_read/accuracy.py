@@ -22,8 +22,8 @@ from datetime import date
 from pathlib import Path
 
 from loaders.councils import read_councils
+from loaders.model.records import Bundle, CouncilResolver, InspectionStatement
 from loaders.official_stats import read_official_stats
-from loaders.records import Bundle, CouncilResolver, InspectionStatement
 from loaders.report_read import facts, text
 from loaders.report_scrape import read_report_scrape
 

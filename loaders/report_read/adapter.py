@@ -9,12 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.errors import LoadError, Problem
-from loaders import report_pdf
 from loaders.report_pdf import LeaderStatement, Report
+from loaders.report_pdf.inspections import _inspectors
+from loaders.report_pdf.letters import read_letter
+from loaders.report_pdf.model import DocType
 from loaders.report_read import facts, text
 from loaders.report_read.leaders import LeaderFact
 
-DOC_TYPES: dict[facts.Layout, report_pdf.DocType] = {
+DOC_TYPES: dict[facts.Layout, DocType] = {
     "sif_inspection": "sif_inspection_report",
     "sif_reinspection": "sif_reinspection_report",
     "tlac_2013": "looked_after_children_inspection_report_2013",
@@ -47,16 +49,20 @@ def read_report(path: Path, file: str, cache_dir: Path | None = text.CACHE_DIR) 
 def to_report(read: facts.ReadReport, file: str, sha256: str, pages: list[str]) -> Report:
     doc_type = DOC_TYPES[read.layout]
     report = Report(file, sha256, len(pages), doc_type, read.council)
-    report.start_date, report.end_date, report.published_date = read.start_date, read.end_date, read.published_date
+    report.start_date, report.end_date, report.published_date = (
+        read.start_date,
+        read.end_date,
+        read.published_date,
+    )
     report.judgements = list(read.judgements)
     if doc_type == "ilacs_focused_visit_letter":
         # The letter's addressee (named, with a date) is read as before.
-        old = report_pdf.Report(file, sha256, len(pages), doc_type, read.council)
-        report_pdf._read_letter(old, [text.flat(p) for p in pages], pages[0], file, [])
+        old = Report(file, sha256, len(pages), doc_type, read.council)
+        read_letter(old, [text.flat(p) for p in pages], pages[0], file, [])
         report.team, report.leaders = old.team, list(old.leaders)
     else:
         report.lead_inspector = read.lead_inspectors[0] if read.lead_inspectors else None
-        report.team = report_pdf._inspectors([text.flat(p) for p in pages])[1]
+        report.team = _inspectors([text.flat(p) for p in pages])[1]
     report.leaders += [s for f in read.leaders if (s := statement(f)) is not None]
     return report
 
@@ -69,7 +75,11 @@ def statement(fact: LeaderFact) -> LeaderStatement | None:
     "left", "changed", a combined role, and dates counted back from a relative phrase, which the
     graph's date certainty cannot yet mark as approximate.
     """
-    if fact.previous or fact.certainty != "stated" or fact.kind not in ("in_post_since", "appointed", "takes_up_post"):
+    if (
+        fact.previous
+        or fact.certainty != "stated"
+        or fact.kind not in ("in_post_since", "appointed", "takes_up_post")
+    ):
         return None
     if fact.kind != "in_post_since" and fact.date is None:
         return None
@@ -78,7 +88,7 @@ def statement(fact: LeaderFact) -> LeaderStatement | None:
     return LeaderStatement(
         role=fact.role,
         title=fact.title,
-        evidence=fact.kind,  # type: ignore[arg-type]
+        evidence=fact.kind,
         date=fact.date,
         precision=fact.precision,
         interim=fact.interim,

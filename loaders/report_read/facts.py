@@ -28,9 +28,13 @@ from datetime import date
 from typing import Literal
 
 from graph.errors import Problem
-from loaders import report_pdf
-from loaders.records import Area, Grade
-from loaders.report_pdf import Quoted, ReadJudgement
+from loaders.dates import DAY_DATE, date_range, parse_day
+from loaders.model.records import Area, Grade
+from loaders.report_pdf import Quoted, ReadJudgement, Report
+from loaders.report_pdf.inspections import _lscb, ilacs_judgements, tlac_judgements
+from loaders.report_pdf.layout import council_name
+from loaders.report_pdf.letters import read_letter
+from loaders.report_pdf.model import DocType
 from loaders.report_read.leaders import LeaderFact, join_names, leader_facts
 from loaders.report_read.text import flat
 
@@ -123,7 +127,7 @@ def read(pages: list[str]) -> ReadReport | Unplaced:
     report.start_date = Quoted(span[0].isoformat(), 1, quote)
     report.end_date = Quoted(span[1].isoformat(), 1, quote)
     published = re.search(
-        rf"(?:Report published|Published):? (?P<d>{report_pdf.DAY_DATE}|\d{{1,2}}/\d{{1,2}}/\d{{4}})", first
+        rf"(?:Report published|Published):? (?P<d>{DAY_DATE}|\d{{1,2}}/\d{{1,2}}/\d{{4}})", first
     )
     if published:
         day = _day(published.group("d"))
@@ -145,7 +149,7 @@ def _council(first: str, layout: Layout) -> Quoted | None:
         if match is None:
             return None
         return Quoted(match.group("name").strip(), 1, match.group(0))
-    old: report_pdf.DocType = {
+    old: DocType = {
         "sif_inspection": "sif_inspection_report",
         "sif_reinspection": "sif_reinspection_report",
         "tlac_2013": "looked_after_children_inspection_report_2013",
@@ -160,22 +164,22 @@ def _council(first: str, layout: Layout) -> Quoted | None:
         match = re.search(r"^(?:\d+ )?(?P<name>.+?) Inspection of local authority children" + A, first)
         if match:
             return Quoted(match.group("name").strip(), 1, match.group(0))
-    return report_pdf.council_name(first, old)
+    return council_name(first, old)
 
 
 def dates_of(text: str) -> tuple[date, date] | None:
-    """`report_pdf.date_range`, and the numeric form some SIF reports print ("12/09/2016 to 06/10/2016")."""
+    """`loaders.dates.date_range`, and the numeric form some SIF reports print ("12/09/2016 to 06/10/2016")."""
     numeric = re.fullmatch(r"\s*(\d{1,2}/\d{1,2}/\d{4})\s*(?:to|–|-)\s*(\d{1,2}/\d{1,2}/\d{4})\s*", text)
     if numeric:
         first, last = _day(numeric.group(1)), _day(numeric.group(2))
         return (first, last) if first and last and first <= last else None
-    return report_pdf.date_range(text)
+    return date_range(text)
 
 
 def _day(text: str) -> date | None:
     numeric = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
     if numeric is None:
-        return report_pdf.parse_day(text)
+        return parse_day(text)
     try:
         return date(int(numeric.group(3)), int(numeric.group(2)), int(numeric.group(1)))
     except ValueError:
@@ -218,11 +222,11 @@ def _name(raw: str) -> str:
 
 def _judgements(layout: Layout, pages: list[str]) -> list[ReadJudgement]:
     if layout in ("ilacs", "ilacs_ungraded"):
-        return report_pdf.ilacs_judgements(pages[0])
+        return ilacs_judgements(pages[0])
     if layout == "tlac_2013":
-        return report_pdf.tlac_judgements(pages)
+        return tlac_judgements(pages)
     if layout == "lscb_review":
-        return report_pdf._lscb(pages)
+        return _lscb(pages)
     return sif_judgements(pages, lscb=layout == "sif_inspection")
 
 
@@ -262,7 +266,7 @@ def sif_judgements(pages: list[str], *, lscb: bool) -> list[ReadJudgement]:
             page = 1 if match.start() < len(pages[0]) else 2
             found.append(_judgement(area, label, match.group("grade"), page, match.group(0)))
     if lscb:
-        found += report_pdf._lscb(pages)
+        found += _lscb(pages)
     return found
 
 
@@ -282,8 +286,8 @@ GRADES: dict[str, Grade] = {
 
 def _letter(report: ReadReport, pages: list[str], flats: list[str]) -> ReadReport | Unplaced:
     problems: list[Problem] = []
-    old = report_pdf.Report("", "", len(pages), "ilacs_focused_visit_letter", report.council)
-    report_pdf._read_letter(old, flats, pages[0], "", problems)
+    old = Report("", "", len(pages), "ilacs_focused_visit_letter", report.council)
+    read_letter(old, flats, pages[0], "", problems)
     if problems:
         return Unplaced(1, problems[0].reason)
     report.start_date, report.end_date, report.published_date = (
