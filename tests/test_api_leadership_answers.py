@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
-from loaders.writer import write_graph
 from neo4j import Driver
 
 from api.app import create_app
 from graph.settings import Settings
+from loaders.write import write_graph
 from tests.asgi import TestClient
 from tests.test_api import FIRST, SECOND, _inspection, api_content, ask
 

@@ -12,7 +12,7 @@ from graph.errors import LoadError, Problem
 from loaders.report_pdf import LeaderStatement, Report
 from loaders.report_pdf.inspections import _inspectors
 from loaders.report_pdf.letters import read_letter
-from loaders.report_pdf.model import DocType
+from loaders.report_pdf.model import DocType, PdfUnreadableError
 from loaders.report_read import facts, text
 from loaders.report_read.leaders import LeaderFact
 
@@ -35,7 +35,7 @@ def read_report(path: Path, file: str, cache_dir: Path | None = text.CACHE_DIR) 
     """
     try:
         page_text = text.read(path, cache_dir)
-    except text.PdfUnreadable as exc:
+    except PdfUnreadableError as exc:
         raise LoadError([Problem(file, None, f"page {exc.page}" if exc.page else None, exc.reason)]) from exc
     except OSError as exc:
         raise LoadError([Problem(file, None, None, f"cannot read the file: {exc.strerror}")]) from exc

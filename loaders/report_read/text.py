@@ -15,20 +15,12 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from graph.settings import PROJECT_ROOT
+from loaders.report_pdf.model import PdfUnreadableError
 
 # Text is a pure function of the PDF's bytes and the extraction, so it is kept by both.
 CACHE_DIR = PROJECT_ROOT / ".cache" / "report_text"
 # Bumped when the extraction changes, so cached text from an older extraction is never reused.
 EXTRACTION = "pdfium-1"
-
-
-class PdfUnreadable(Exception):
-    """A PDF that cannot be opened or whose first page has no text."""
-
-    def __init__(self, page: int | None, reason: str) -> None:
-        super().__init__(reason)
-        self.page = page
-        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -43,14 +35,14 @@ def extract(data: bytes) -> tuple[str, ...]:
     """Each page's text.
 
     Raises:
-        PdfUnreadable: not a PDF, encrypted or damaged, or a first page without text (a scan).
+        PdfUnreadableError: not a PDF, encrypted or damaged, or a first page without text (a scan).
     """
     if not data.startswith(b"%PDF-"):
-        raise PdfUnreadable(None, "not a PDF (the file does not start with %PDF-)")
+        raise PdfUnreadableError(None, "not a PDF (the file does not start with %PDF-)")
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise PdfUnreadable(None, f"the PDF cannot be opened: {exc}") from exc
+        raise PdfUnreadableError(None, f"the PDF cannot be opened: {exc}") from exc
     try:
         pages = []
         for index in range(len(document)):
@@ -62,13 +54,13 @@ def extract(data: bytes) -> tuple[str, ...]:
                 finally:
                     textpage.close()
             except pdfium.PdfiumError as exc:
-                raise PdfUnreadable(index + 1, f"the page's text cannot be extracted: {exc}") from exc
+                raise PdfUnreadableError(index + 1, f"the page's text cannot be extracted: {exc}") from exc
             finally:
                 page.close()
     finally:
         document.close()
     if not pages or not pages[0].strip():
-        raise PdfUnreadable(1, "the first page has no text (a scanned image, or a damaged file)")
+        raise PdfUnreadableError(1, "the first page has no text (a scanned image, or a damaged file)")
     return tuple(pages)
 
 
@@ -76,7 +68,7 @@ def read(path: Path, cache_dir: Path | None = None) -> PageText:
     """The text of the PDF at `path`, from the cache when its bytes were read before.
 
     Raises:
-        PdfUnreadable: see `extract`.
+        PdfUnreadableError: see `extract`.
         OSError: the file cannot be read.
     """
     data = path.read_bytes()
