@@ -30,6 +30,7 @@ class Context(BaseContext):
             _by_key(db, "council_notices_boards", "council_codes", _council_code)
         )
         self.career = DataLoader(_grouped(db, "people_careers", "person_ids", _person_id))
+        self.answers = DataLoader(_grouped(db, "leadership_answers", "inspection_ids", _answer_inspection))
 
 
 def _asked_code(row: Row) -> str:
@@ -46,6 +47,10 @@ def _council_code(row: Row) -> str:
 
 def _inspection_id(row: Row) -> str:
     return str(row["inspection"]["id"])
+
+
+def _answer_inspection(row: Row) -> str:
+    return str(row["inspection_id"])
 
 
 def _source_id(row: Row) -> str:

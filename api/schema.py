@@ -32,6 +32,7 @@ from api.graphql_types import (
     source_from,
     tenure_from,
 )
+from api.leadership import RoleAnswer, role_answers
 from api.limits import Limits, limit_extensions
 
 logger = logging.getLogger(__name__)
@@ -73,6 +74,19 @@ class RoleChange:
         description="True where someone took up the post in between or two named holders differ; false where "
         "one tenure covers both; null where the evidence cannot tell."
     )
+    inspection_ids: strawberry.Private[tuple[str, str]]
+
+    @described("The DCS's or chief executive's answer at the earlier inspection; null for other roles.")
+    async def at_from(self, info: Info) -> RoleAnswer | None:
+        return await _answer_for(info, self.inspection_ids[0], self.role)
+
+    @described("The DCS's or chief executive's answer at the later inspection; null for other roles.")
+    async def at_to(self, info: Info) -> RoleAnswer | None:
+        return await _answer_for(info, self.inspection_ids[1], self.role)
+
+
+async def _answer_for(info: Info, inspection_id: str, role: Role) -> RoleAnswer | None:
+    return next((a for a in await role_answers(info, inspection_id) if a.role is role), None)
 
 
 @strawberry.type
@@ -86,6 +100,12 @@ class LeadershipChanges:
 class RatedLeadership:
     inspection: Inspection
     leaders: list[Tenure]
+
+    @described(
+        "For the DCS and the chief executive: named, unnamed, bounded by the nearest evidence, or none."
+    )
+    async def roles(self, info: Info) -> list[RoleAnswer]:
+        return await role_answers(info, str(self.inspection.id))
 
 
 @strawberry.type(description="One source's statement in a disagreement.")
@@ -214,7 +234,9 @@ class Query:
                 f"council {council_code} has no inspection {from_inspection} or {to_inspection}"
             )
         return LeadershipChanges(
-            from_=inspection_from(before), to=inspection_from(after), roles=[_role_change(r) for r in rows]
+            from_=inspection_from(before),
+            to=inspection_from(after),
+            roles=[_role_change(r, (str(from_inspection), str(to_inspection))) for r in rows],
         )
 
     @described("Each inspection with this overall grade, and the leaders in post then.")
@@ -273,8 +295,9 @@ def decode_cursor(cursor: str) -> int:
     raise BadArgumentError("after is not a cursor from this API")
 
 
-def _role_change(row: Row) -> RoleChange:
+def _role_change(row: Row, inspection_ids: tuple[str, str]) -> RoleChange:
     return RoleChange(
+        inspection_ids=inspection_ids,
         role=Role(row["role"]),
         before=[tenure_from(x) for x in row["before"]],
         between=[tenure_from(x) for x in row["between"]],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,7 +18,9 @@ from graph import server
 from graph.connection import connect
 from graph.errors import LoadError, Problem, ServiceError
 from graph.settings import Settings
+from loaders import added_reports
 from loaders.pipeline import load_everything, load_steps
+from loaders.report_read import accuracy, text
 from loaders.reports import REPORTS_DIR, folder_pdfs
 from loaders.write import WriteResult, remembered_report_folders
 
@@ -110,28 +113,84 @@ def reports(
 ) -> None:
     """Add a folder of Ofsted PDFs to the running graph: the same reader and the same all-or-nothing load.
 
-    Each PDF joins the inspection, Source and tenures the other sources describe; a PDF that cannot
-    be read is reported by file and page and nothing is written.
+    The PDFs are copied into the project's store (`reports-list`, `reports-remove`), so later loads
+    never depend on the folder. Each PDF joins the inspection, Source and tenures the other sources
+    describe; a PDF that cannot be read is reported by file and page, nothing is written and nothing
+    is kept.
     """
     settings = Settings()
     with reported_errors():
-        if not folder.is_dir():
-            raise LoadError([Problem(str(folder), None, None, "not a folder")])
-        if not folder_pdfs(folder):
-            raise LoadError([Problem(str(folder), None, None, "no .pdf files in this folder")])
-        result = run_load(settings, force=force, add_folder=folder.resolve())
+        added = added_reports.add(added_reports.store_dir(settings.neo4j_home), folder.resolve())
+        try:
+            result = run_load(settings, force=force)
+        except LoadError:
+            added_reports.forget(added)
+            raise
     print_load_result(result)
 
 
-def run_load(settings: Settings, *, force: bool = False, add_folder: Path | None = None) -> WriteResult:
+@app.command("reports-list")
+def reports_list() -> None:
+    """The report PDFs added with `reports FOLDER`, as the store keeps them."""
+    found = added_reports.listed(added_reports.store_dir(Settings().neo4j_home))
+    table = Table("sha256", "file", title=f"Added reports ({len(found)})")
+    for report in found:
+        table.add_row(report.sha256[:16], report.name)
+    console.print(table)
+
+
+@app.command("reports-remove")
+def reports_remove(
+    key: Annotated[str, typer.Argument(help="The file name as added, or the start of its sha256.")],
+) -> None:
+    """Forget an added report and load again without it (all or nothing)."""
+    settings = Settings()
+    store = added_reports.store_dir(settings.neo4j_home)
+    with reported_errors():
+        removed = added_reports.remove(store, key)
+        for report in removed:
+            console.print(f"Removed {report.name} ({report.sha256[:16]})", highlight=False)
+        result = run_load(settings)
+    print_load_result(result)
+
+
+@app.command("reports-accuracy")
+def reports_accuracy() -> None:
+    """Read every bundled report and compare it with the tables that describe the same inspection.
+
+    Prints agreement by field (grades, dates, publication date, lead inspector, and the council and
+    publication date found with the manifest withheld), then each disagreement with file, page,
+    field and both values. Exits 1 when a report cannot be placed in a known layout.
+    """
+    settings = Settings()
+    started = time.perf_counter()
+    result = accuracy.accuracy(
+        settings.data_dir,
+        accuracy.manifest(settings.data_dir),
+        text.CACHE_DIR,
+        accuracy.tables(settings.data_dir),
+    )
+    for line in accuracy.summary(result):
+        console.print(line, highlight=False, markup=False, soft_wrap=True)
+    console.print(f"[dim]{time.perf_counter() - started:.1f} s[/dim]")
+    if result.unplaced:
+        raise typer.Exit(1)
+
+
+def run_load(settings: Settings, *, force: bool = False) -> WriteResult:
     """Load with a progress bar: one step per source, and one per PDF while the reports are read."""
     columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with connect(settings) as driver, Progress(*columns, console=console, transient=True) as progress:
-        folders = [Path(f) for f in remembered_report_folders(driver, settings.neo4j_database)]
-        if add_folder is not None and add_folder not in folders:
-            folders.append(add_folder)
-        for folder in folders:
-            console.print(f"[dim]Also reading the report PDFs in {folder}[/dim]")
+        store = added_reports.store_dir(settings.neo4j_home)
+        # Folders a graph remembers from before the store are copied into it while they still exist;
+        # one that has gone is skipped, never a failed load.
+        for remembered in remembered_report_folders(driver, settings.neo4j_database):
+            copied = added_reports.import_folder(store, Path(remembered))
+            if copied:
+                console.print(f"[dim]Copied {len(copied)} PDFs from {remembered} into {store}[/dim]")
+        folders = [store] if added_reports.listed(store) else []
+        if folders:
+            console.print(f"[dim]Also reading the {len(added_reports.listed(store))} added report PDFs[/dim]")
         pdf_count = len(list((settings.data_dir / REPORTS_DIR).rglob("*.pdf")))
         pdf_count += sum(len(folder_pdfs(f)) for f in folders if f.is_dir())
         task = progress.add_task("Loading", total=len(load_steps()) + pdf_count)

@@ -1,9 +1,13 @@
 """Every shipped report PDF, read and reconciled, compared with the tables that describe the same event.
 
-The whole load is read once (`read_everything`, no Neo4j). For each of the 90 PDFs in
-`reports/reports_index.csv`, what the PDF states is compared with the official statistics, the report
-scrape, the focused-visit letter table and the manifest itself. Where they differ, the difference is
-either listed below with the page and the reason, or the test fails naming the file and page.
+The whole load, all 494 PDFs of `reports/reports_index_full.csv`, is read once (`read_everything`, no
+Neo4j); each PDF must be one Source cited by one event. For each of the 90 PDFs of the first
+collection (`reports/reports_index.csv`, whose manifest also records dates and lead inspectors), what
+the PDF states is compared with the official statistics, the report scrape, the focused-visit letter
+table and the manifest itself. Where they differ, the difference is either listed below with the page
+and the reason, or the test fails naming the file and page. The same comparison over every report is
+`ofsted-graph reports-accuracy`, kept under test on a sample of every layout in
+`tests/test_report_read_corpus.py`.
 """
 
 # Reports print curly apostrophes; the quoted sentences match them exactly.
@@ -139,7 +143,17 @@ def content(settings: Settings) -> Content:
 
 @pytest.fixture(scope="module")
 def shipped(settings: Settings) -> list[Shipped]:
-    with (settings.data_dir / "reports" / "reports_index.csv").open(newline="", encoding="utf-8") as f:
+    return read_manifest(settings, "reports_index.csv")
+
+
+@pytest.fixture(scope="module")
+def corpus(settings: Settings) -> list[Shipped]:
+    """All 494 rows; the checks above pin the first collection's 90 by hand."""
+    return read_manifest(settings, "reports_index_full.csv")
+
+
+def read_manifest(settings: Settings, name: str) -> list[Shipped]:
+    with (settings.data_dir / "reports" / name).open(newline="", encoding="utf-8") as f:
         return [
             Shipped(
                 row["file"],
@@ -188,6 +202,22 @@ def pdf_page(read: Read, area: str) -> int | None:
 # --- every PDF is one Source and one event --------------------------------------------------------
 
 
+def test_the_whole_corpus_is_one_source_per_pdf_each_cited_by_one_event(
+    content: Content, corpus: list[Shipped], settings: Settings
+) -> None:
+    assert len(corpus) == 494
+    assert [s.file for s in corpus if not (settings.data_dir / "reports" / s.file).is_file()] == []
+    pdf_sources = {s.sha256: s for s in content.bundle.sources if (s.file or "").startswith("reports/")}
+    assert sorted((s.file, sha) for sha, s in pdf_sources.items()) == sorted(
+        (f"reports/{row.file}", row.sha256) for row in corpus
+    )
+    citing: dict[str, int] = defaultdict(int)
+    for inspection in content.inspections:
+        for source_id in dict.fromkeys(c.source_id for c in inspection.citations):
+            citing[source_id] += 1
+    assert [row.file for row in corpus if citing[pdf_sources[row.sha256].id] != 1] == []
+
+
 def test_the_manifest_lists_90_pdfs_that_all_exist(shipped: list[Shipped], settings: Settings) -> None:
     assert len(shipped) == 90
     assert [s.file for s in shipped if not (settings.data_dir / "reports" / s.file).is_file()] == []
@@ -196,7 +226,8 @@ def test_the_manifest_lists_90_pdfs_that_all_exist(shipped: list[Shipped], setti
 def test_every_shipped_pdf_is_exactly_one_source_with_its_sha256(
     content: Content, shipped: list[Shipped]
 ) -> None:
-    pdf_sources = [s for s in content.bundle.sources if (s.file or "").startswith("reports/")]
+    first = {f"reports/{row.file}" for row in shipped}
+    pdf_sources = [s for s in content.bundle.sources if s.file in first]
 
     assert sorted((s.file, s.sha256) for s in pdf_sources) == sorted(
         (f"reports/{row.file}", row.sha256) for row in shipped

@@ -41,9 +41,11 @@ RETURN c.name AS council, i.published_date AS published, i.lead_inspector AS lea
 
 
 @pytest.fixture
-def cli_env(graph: Driver, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
+def cli_env(graph: Driver, settings: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Settings:
     monkeypatch.setenv("OFSTED_BOLT_PORT", str(TEST_BOLT_PORT))
     monkeypatch.setenv("OFSTED_NEO4J_PASSWORD", settings.neo4j_password.get_secret_value())
+    # Added reports are kept under the home; a home of the test's own keeps them out of the developer's.
+    monkeypatch.setenv("OFSTED_NEO4J_HOME", str(tmp_path / "home"))
     return settings
 
 
@@ -75,7 +77,7 @@ def test_reports_adds_a_folder_and_later_loads_keep_it(
         assert source_id.startswith("pdf:")
         assert file.endswith(FILE_NAME)
 
-    # The graph remembers the folder: a full load reads it again and so changes nothing.
+    # The store keeps the PDFs: a full load reads them again and so changes nothing.
     before = graph_fingerprint(graph, cli_env.neo4j_database)
     again = CliRunner().invoke(app, ["load"])
     assert again.exit_code == 0, again.output

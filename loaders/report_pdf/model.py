@@ -18,6 +18,7 @@ DocType = Literal[
     "looked_after_children_inspection_report_2013",
     "ilacs_inspection_report",
     "ilacs_focused_visit_letter",
+    "lscb_review_report",
 ]
 
 APOSTROPHE = "['’]"

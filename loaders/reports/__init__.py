@@ -26,12 +26,12 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from graph.errors import LoadError, Problem
-from loaders import report_pdf
 from loaders.model import (
     Bundle,
     CouncilResolver,
 )
 from loaders.report_pdf import Report
+from loaders.report_read import adapter
 from loaders.reports.cache import cached_report, store_report
 from loaders.reports.files import INDEX_CSV, REPORTS_DIR, PdfFile, bundled_pdfs, folder_pdfs
 from loaders.reports.leadership import attach_unnamed, read_leadership
@@ -154,6 +154,6 @@ def _collect(
 def _extract_one(job: tuple[Path, str]) -> Report | list[Problem]:
     path, file = job
     try:
-        return report_pdf.read_report(path, file)
+        return adapter.read_report(path, file)
     except LoadError as exc:
         return exc.problems

@@ -12,17 +12,20 @@ from pathlib import Path
 from typing import Any
 
 from graph.settings import PROJECT_ROOT
-from loaders import dates, grades, report_pdf, roles
+from loaders import dates, grades, report_pdf, report_read, roles
 from loaders.report_pdf import LeaderStatement, Quoted, ReadJudgement, Report
 from loaders.reports.files import PdfFile
 
 # Extraction is a pure function of the PDF's bytes and this reader's code, so its result is kept
 # by both; a load then re-reads only new or changed PDFs (tens of seconds saved on each full load).
 CACHE_DIR = PROJECT_ROOT / ".cache" / "reports"
-# The reader is report_pdf and the shared rules it reads dates, grades and roles with.
-READER_FILES = sorted(Path(report_pdf.__file__ or "").parent.glob("*.py")) + [
-    Path(m.__file__ or "") for m in (dates, grades, roles)
-]
+# The reader is report_read (PDFium text, layouts, leadership sentences), the report_pdf parts it
+# uses, and the shared rules it reads dates, grades and roles with.
+READER_FILES = (
+    sorted(Path(report_pdf.__file__ or "").parent.glob("*.py"))
+    + sorted(Path(report_read.__file__ or "").parent.glob("*.py"))
+    + [Path(m.__file__ or "") for m in (dates, grades, roles)]
+)
 READER_VERSION = hashlib.sha256(b"".join(path.read_bytes() for path in READER_FILES)).hexdigest()[:16]
 
 

@@ -17,7 +17,7 @@ from loaders.model import (
 from loaders.tables import read_table
 
 REPORTS_DIR = "reports"
-INDEX_CSV = f"{REPORTS_DIR}/reports_index.csv"
+INDEX_CSV = f"{REPORTS_DIR}/reports_index_full.csv"
 INDEX_COLUMNS = ("file", "urn", "doc_type", "publication_date_from_filename", "sha256")
 
 

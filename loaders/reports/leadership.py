@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from loaders.model import (
     Bundle,
     Citation,
+    PartialDate,
     PersonRecord,
     SourceRecord,
     TenureRecord,
@@ -42,8 +43,15 @@ def read_leadership(report: Report, code: str, placed: Placed, source: SourceRec
             name = clean_name(statement.name)
             person_id = person_slug(name)
             bundle.people.append(PersonRecord(person_id, name, [replace(citation, evidence=None, date=None)]))
+        # "Was appointed in June 2018" and "took up post in May 2017" state when the tenure began.
+        start = (
+            PartialDate(statement.date, statement.precision)
+            if statement.evidence in ("appointed", "takes_up_post") and statement.date and statement.precision
+            else None
+        )
         bundle.tenures.append(
             TenureRecord(
+                start=start,
                 id=f"pdf:{report.sha256[:16]}:{statement.role}:{statement.page}:{len(bundle.tenures)}",
                 person_id=person_id,
                 role=statement.role,

@@ -33,6 +33,8 @@ FRAMEWORKS: dict[str, tuple[InspectionKind, str]] = {
     "looked_after_children_inspection_report_2013": ("inspection", "TLAC"),
     "ilacs_inspection_report": ("inspection", "ILACS"),
     "ilacs_focused_visit_letter": ("focused_visit", "ILACS focused visit"),
+    # The board's own review (Surrey 2015): an event of its own, graded only for the LSCB.
+    "lscb_review_report": ("inspection", "LSCB review"),
 }
 TRUST_SUFFIX = re.compile(r"\s+Children(?:’s|'s| and Families)? (?:Services )?Trust$", re.IGNORECASE)
 COUNCIL_WORDS = re.compile(
@@ -141,6 +143,7 @@ def _title(report: Report, placed: Placed) -> str:
         "looked_after_children_inspection_report_2013": "Inspection of looked after children services",
         "ilacs_inspection_report": "Inspection of local authority children's services",
         "ilacs_focused_visit_letter": "Focused visit letter",
+        "lscb_review_report": "Review of the effectiveness of the Local Safeguarding Children Board",
     }
     return f"{report.council_name.value}: {kinds[report.doc_type]}{when}"
 

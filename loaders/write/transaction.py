@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from neo4j import Driver, ManagedTransaction
+from neo4j import Driver, ManagedTransaction, unit_of_work
 
 from graph import schema
 from loaders.model import CITED_KINDS, NODE_KINDS, Content
@@ -58,6 +58,13 @@ def _read_hash(tx: ManagedTransaction) -> str | None:
     return str(record["load"]["content_hash"])
 
 
+# The server's db.transaction.timeout (30 s) bounds the API's reads; the load's one write transaction
+# gets its own, which overrides it (Neo4j 5.3 on): with all 494 reports it outlasted 30 s at load
+# average 10 on this 2-core machine, and an all-or-nothing load must not fail for being slow.
+LOAD_TRANSACTION_SECONDS = 600
+
+
+@unit_of_work(timeout=LOAD_TRANSACTION_SECONDS)
 def _replace(tx: ManagedTransaction, content: Content, digest: str, counts: dict[str, int]) -> None:
     # execute_write may retry this whole function on a transient error; it starts by deleting,
     # so a retry rebuilds from scratch rather than adding twice.

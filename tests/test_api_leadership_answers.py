@@ -1,0 +1,92 @@
+"""An answer for every (inspection, role): NAMED, UNNAMED, BOUNDED or NONE, with the nearest evidence
+either side, through the real app and a real Neo4j."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+from neo4j import Driver
+
+from api.app import create_app
+from graph.settings import Settings
+from loaders.write import write_graph
+from tests.asgi import TestClient
+from tests.test_api import FIRST, SECOND, _inspection, api_content, ask
+
+BETWEEN = "200/inspection/2019-01-14"  # after the unnamed director's evidence, before Pat Lee's
+ELSEWHERE = "31/inspection/2019-03-04"  # a council with no leadership evidence at all
+
+
+@pytest.fixture
+def client(graph: Driver, settings: Settings) -> Iterator[TestClient]:
+    content = api_content()
+    content.inspections.append(
+        _inspection(BETWEEN, "2019-01-14", "2019-03-01", "REQUIRES_IMPROVEMENT", "report:2017")
+    )
+    content.inspections.append(
+        replace(_inspection(ELSEWHERE, "2019-03-04", "2019-04-20", "GOOD", "report:2017"), council_code="31")
+    )
+    write_graph(graph, settings.neo4j_database, content)
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
+
+
+ROLES = """query($code: String!, $grade: Grade!) { leadersWhenRated(councilCode: $code, grade: $grade) {
+  inspection { id } roles { role status text lastBefore { date tenure { id person { name } } }
+  firstAfter { date tenure { id person { name } } } } } }"""
+
+
+def answers(client: TestClient, code: str, grade: str) -> dict[str, dict[str, object]]:
+    (rated,) = ask(client, ROLES, code=code, grade=grade)["leadersWhenRated"]
+    return {r["role"]: r for r in rated["roles"]}
+
+
+def test_a_named_holder_and_an_unnamed_tenure_cover_the_inspection(client: TestClient) -> None:
+    roles = answers(client, "200", "INADEQUATE")
+    assert roles["CHIEF_EXECUTIVE"]["status"] == "NAMED"
+    assert roles["DIRECTOR_OF_CHILDRENS_SERVICES"]["status"] == "UNNAMED"
+    assert roles["DIRECTOR_OF_CHILDRENS_SERVICES"]["text"] == "in post, name not stated"
+    # Even a covered answer shows who came next: Pat Lee from January 2020.
+    assert roles["DIRECTOR_OF_CHILDRENS_SERVICES"]["firstAfter"] == {
+        "date": "2020-01-06",
+        "tenure": {"id": "200-dcs-pat-lee", "person": {"name": "Pat Lee"}},
+    }
+
+
+def test_an_inspection_between_two_tenures_is_bounded_by_the_nearest_evidence(client: TestClient) -> None:
+    dcs = answers(client, "200", "REQUIRES_IMPROVEMENT")["DIRECTOR_OF_CHILDRENS_SERVICES"]
+    assert dcs["status"] == "BOUNDED"
+    assert dcs["lastBefore"] == {"date": "2017-06-13", "tenure": {"id": "200-dcs-2011", "person": None}}
+    assert dcs["firstAfter"] == {
+        "date": "2020-01-06",
+        "tenure": {"id": "200-dcs-pat-lee", "person": {"name": "Pat Lee"}},
+    }
+    assert dcs["text"] == (
+        "not known; last shown in post 2017-06-13: name not stated; next shown in post 2020-01-06: Pat Lee"
+    )
+
+
+def test_a_council_with_no_evidence_for_a_role_answers_none(client: TestClient) -> None:
+    roles = answers(client, "31", "GOOD")
+    assert {r: a["status"] for r, a in roles.items()} == {
+        "CHIEF_EXECUTIVE": "NONE",
+        "DIRECTOR_OF_CHILDRENS_SERVICES": "NONE",
+    }
+    assert roles["CHIEF_EXECUTIVE"]["lastBefore"] is None
+    assert roles["CHIEF_EXECUTIVE"]["text"] == "not known; no evidence for this post"
+
+
+def test_leadership_changes_give_the_answer_at_each_end(client: TestClient) -> None:
+    query = """query($from: ID!, $to: ID!) { leadershipChanges(councilCode: "200", fromInspection: $from,
+      toInspection: $to) { roles { role changed atFrom { status } atTo { status } } } }"""
+    roles = {
+        r["role"]: r
+        for r in ask(client, query, **{"from": FIRST, "to": SECOND})["leadershipChanges"]["roles"]
+    }
+    assert roles["DIRECTOR_OF_CHILDRENS_SERVICES"]["atFrom"] == {"status": "UNNAMED"}
+    assert roles["DIRECTOR_OF_CHILDRENS_SERVICES"]["atTo"] == {"status": "NAMED"}
+    assert roles["CHIEF_EXECUTIVE"]["atTo"] == {"status": "NAMED"}
+    # The lead member is not one of the roles answered for every inspection.
+    assert roles["LEAD_MEMBER"]["atFrom"] is None
