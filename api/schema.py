@@ -209,8 +209,10 @@ class Query(AcrossQuery):
             from_=inspection_from(before), to=inspection_from(after), roles=[_role_change(r) for r in rows]
         )
 
-    @described("Each inspection with this overall grade, and the leaders in post then; every council's "
-               "when councilCode is null, in date order.")
+    @described(
+        "Each inspection with this overall grade, and the leaders in post then; every council's "
+        "when councilCode is null, in date order."
+    )
     async def leaders_when_rated(
         self, info: Info, council_code: str | None = None, *, grade: Grade
     ) -> list[RatedLeadership]:
