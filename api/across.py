@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import strawberry
 
@@ -20,6 +21,7 @@ from api.errors import BadArgumentError, NotFoundError
 from api.graphql_types import (
     ISO_DAY,
     Council,
+    F,
     Grade,
     Info,
     Inspection,
@@ -216,6 +218,11 @@ class InspectionConnection:
     total_count: int
 
 
+def renamed(name: str) -> Callable[[F], F]:
+    """`strawberry.field(name=...)` for a resolver whose GraphQL name is a Python keyword, typed."""
+    return cast(Callable[[F], F], strawberry.field(name=name))
+
+
 async def _inspections(info: Info, ids: list[str]) -> list[Inspection]:
     rows = await info.context.inspection.load_many(ids)
     # Found by the same request's query, so only a load running meanwhile can miss one.
@@ -241,7 +248,7 @@ class RatingChange:
     async def council(self, info: Info) -> Council:
         return await _council(info, self.council_code)
 
-    @strawberry.field(name="from")
+    @renamed("from")
     async def from_(self, info: Info) -> Inspection:
         return (await _inspections(info, [self.from_id]))[0]
 
