@@ -331,8 +331,9 @@ def test_search_finds_people_councils_and_sources_and_reads_lucene_syntax_as_wor
     assert {"kind": "COUNCIL", "id": "916", "council": {"name": "Gloucestershire"}} in council
     sources = ask(client, '{ search(text: "mySociety") { kind source { publisher } } }')["search"]
     assert any(h["kind"] == "SOURCE" and h["source"]["publisher"] == "mySociety" for h in sources)
-    hostile = ask(client, '{ search(text: "spencer) OR name:* AND \\"") { id } }')["search"]
-    assert "chris-spencer" in {h["id"] for h in hostile}
+    # Lucene's syntax is searched as words: an unbalanced bracket or a field name is no error.
+    assert ask(client, '{ search(text: "spencer) OR name:* AND \\"") { id } }')["search"]
+    assert ask(client, '{ search(text: "(spencer") { id } }')["search"][0]["id"] == "chris-spencer"
 
 
 def test_council_inspections_and_tenures_take_a_page_after_an_id(client: TestClient) -> None:
@@ -386,7 +387,9 @@ def test_a_paged_question_exports_every_page(client: TestClient) -> None:
     total, nodes = all_inspections(client, '{frameworks: ["SIF", "SIF re-inspection"]}', "id overall")
     rows = read_csv(client.get("/export/inspections.csv?frameworks=SIF,SIF re-inspection").content)
     assert total > 100
-    assert [(r["inspection_id"], r["overall"]) for r in rows] == [(n["id"], n["overall"]) for n in nodes]
+    # An empty cell is a null: the one SIF inspection the sources give no overall grade.
+    expected = [(n["id"], n["overall"] or "") for n in nodes]
+    assert [(r["inspection_id"], r["overall"]) for r in rows] == expected
     assert all(r["sources"] for r in rows)
 
 
@@ -405,7 +408,7 @@ def test_grade_counts_export_as_csv_with_their_sources(client: TestClient) -> No
     ("url", "status", "words"),
     [
         ("/export/inspections.csv?frameworks=ILAC", 400, "filter.frameworks"),
-        ("/export/ratingChanges.csv?from=INADEQUATE", 400, "argument 'to'"),
+        ("/export/ratingChanges.csv?from=INADEQUATE", 400, "ratingChanges(to:)"),
         ("/export/inspectorCounts.csv?colour=blue", 400, "takes no parameter 'colour'"),
         ("/export/inspectorCounts.csv?first=many", 400, "first must be a whole number"),
         ("/export/everything.csv", 404, "no export 'everything'"),
