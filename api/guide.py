@@ -91,7 +91,8 @@ def _contents_slide(queries: list[NamedQuery]) -> str:
     return _slide(
         "Named queries",
         "The questions the GraphQL API answers, as Cypher you can run here. Each slide sets example "
-        "parameters (Gloucestershire) with one click; click the Cypher to put it in the editor.",
+        "parameters (Gloucestershire; every council for the questions across councils) with one click; "
+        "click the Cypher to put it in the editor.",
         f"<ul>{items}</ul>",
     )
 
