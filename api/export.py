@@ -27,7 +27,7 @@ from starlette.types import Scope
 
 from api.context import Context
 from api.database import Database
-from api.errors import ServiceUnavailableError
+from api.errors import ExportError, ServiceUnavailableError
 from api.limits import Limits
 from api.schema import build_schema
 
@@ -55,14 +55,6 @@ INSPECTION = (
 TENURE = f"role interim person {{ id name }} organisation {{ name }} {CITED}"
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-class ExportError(Exception):
-    """An export that cannot be made; `status` is the HTTP status to answer with."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ from rich.table import Table
 
 from api import app as api_app
 from api.database import Database
-from api.export import QUESTIONS, ExportError, export_csv
+from api.errors import ExportError
+from api.export import QUESTIONS, export_csv
 from api.limits import Limits
 from graph import server
 from graph.connection import connect, connect_async

@@ -12,8 +12,8 @@ from neo4j import Driver
 from graph import server
 from graph.connection import connect
 from graph.settings import PROJECT_ROOT, Settings
+from loaders.model import Content
 from loaders.pipeline import read_everything
-from loaders.writer import Content
 
 # Its own home and ports, because tests wipe the graph and must never reach a researcher's database.
 # Overridable so two checkouts can run their suites side by side.

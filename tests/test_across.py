@@ -23,8 +23,8 @@ from api.app import create_app
 from api.export import QUESTIONS
 from cli.main import app as cli
 from graph.settings import Settings
-from loaders import records
-from loaders.writer import Content, write_graph
+from loaders.model import Content, records
+from loaders.write import write_graph
 from tests import shipped_tables
 from tests.asgi import TestClient
 from tests.conftest import TEST_BOLT_PORT
