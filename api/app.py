@@ -19,7 +19,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from strawberry.fastapi import GraphQLRouter
 
-from api import guide, widgets
+from api import export, guide, widgets
 from api.context import Context
 from api.database import Database
 from api.limits import BodySizeLimit, Limits
@@ -60,6 +60,9 @@ def create_app(settings: Settings, limits: Limits | None = None) -> FastAPI:
     app.add_api_route("/health", health, methods=["GET"])
     app.include_router(widgets.router)
     app.include_router(guide.router)
+    # /export/<question>.csv reads the bounds from here, as /graphql gets them from the context.
+    app.state.limits = bounds
+    app.include_router(export.router)
     # Widgets on other sites call the API from browsers; nothing is personal, so no credentials.
     app.add_middleware(
         CORSMiddleware,

@@ -6,7 +6,8 @@ PublicError
  ├── ServiceUnavailableError   Neo4j did not answer (the response is HTTP 503)
  ├── QueryTimeoutError          Neo4j stopped a query that ran past the API's timeout
  ├── BadArgumentError           an argument outside what the API accepts (page size, date)
- └── NotFoundError              an id or code that the graph does not hold, where null cannot say so
+ ├── NotFoundError              an id or code that the graph does not hold, where null cannot say so
+ └── ExportError                a CSV export refused (unknown question or parameter), with its HTTP status
 
 Their messages are written for the public: they never carry Cypher, URIs or driver text.
 """
@@ -40,3 +41,11 @@ class BadArgumentError(PublicError):
 
 class NotFoundError(PublicError):
     """Something asked for by id or code that the graph does not hold."""
+
+
+class ExportError(PublicError):
+    """A CSV export that cannot be made; `status` is the HTTP status to answer with."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status

@@ -15,6 +15,7 @@ import strawberry
 from api.context import Context
 from api.database import Row
 from api.errors import BadArgumentError, NotFoundError
+from api.paging import slice_after
 
 Info = strawberry.Info[Context, None]
 
@@ -534,18 +535,35 @@ class Council:
     predecessor_rows: strawberry.Private[list[Row] | None]
     successor_rows: strawberry.Private[list[Row] | None]
 
-    @described("Every inspection and visit, oldest first.")
-    async def inspections(self, info: Info) -> list[Inspection]:
+    @described(
+        "Every inspection and visit, oldest first. `first` takes a page, `after` (the id of the last "
+        "inspection you have) starts after it."
+    )
+    async def inspections(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> list[Inspection]:
         rows = await info.context.council_inspections.load(self.code)
-        return [inspection_from(r, parent=self) for r in rows]
+        page = slice_after(rows, _row_inspection_id, first, after, info.context.limits)
+        return [inspection_from(r, parent=self) for r in page]
 
-    @described("Leaders over time; `at` (YYYY-MM-DD) keeps those shown in post then.")
-    async def tenures(self, info: Info, role: Role | None = None, at: str | None = None) -> list[Tenure]:
+    @described(
+        "Leaders over time; `at` (YYYY-MM-DD) keeps those shown in post then. `first` takes a page, "
+        "`after` (the id of the last tenure you have) starts after it."
+    )
+    async def tenures(
+        self,
+        info: Info,
+        role: Role | None = None,
+        at: str | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> list[Tenure]:
         if at is None:
             tenures = [tenure_from(r) for r in await info.context.council_tenures.load(self.code)]
         else:
             tenures = await self._tenures_on(info, at)
-        return [t for t in tenures if role is None or t.role == role]
+        held = [t for t in tenures if role is None or t.role == role]
+        return slice_after(held, _tenure_id, first, after, info.context.limits)
 
     async def _tenures_on(self, info: Info, at: str) -> list[Tenure]:
         if not ISO_DAY.match(at):
@@ -589,6 +607,14 @@ class Council:
     async def _links(self, info: Info) -> Row:
         row = await info.context.council.load(self.code)
         return row or {"predecessors": [], "successors": []}
+
+
+def _row_inspection_id(row: Row) -> str:
+    return str(row["inspection"]["id"])
+
+
+def _tenure_id(tenure: Tenure) -> str:
+    return str(tenure.id)
 
 
 def council_from(row: Row) -> Council:

@@ -40,6 +40,30 @@ EXAMPLES: dict[str, object] = {
     "limit": 20,
 }
 
+# The questions across councils (issue 14) ask about every council, so their examples do too: an
+# example for each, set for that query only (a parameter not listed falls back to EXAMPLES).
+ACROSS_FILTER: dict[str, object] = {
+    "council_code": None,
+    "frameworks": ["ILACS standard", "ILACS short"],
+    "sort": "PUBLISHED_DESC",
+    "months_before": 12,
+    "months_after": 12,
+}
+QUERY_EXAMPLES: dict[str, dict[str, object]] = {
+    "inspections_filtered": {**ACROSS_FILTER, "overall": ["INADEQUATE"]},
+    "rating_changes": {**ACROSS_FILTER, "from_grade": "INADEQUATE", "to_grade": "GOOD", "consecutive": True},
+    "leadership_turnover": {**ACROSS_FILTER, "frameworks": None, "role": "director_of_childrens_services"},
+    "people_who_led": {"role": "director_of_childrens_services", "grade": "GOOD", "min_councils": 1},
+    "grade_counts": {
+        **ACROSS_FILTER,
+        "current_only": True,
+        "count_area": "overall_effectiveness",
+        "by": "YEAR",
+    },
+    "inspector_counts": {**ACROSS_FILTER, "limit": 10},
+    "search": {"query": "(spencer OR spencer*)", "limit": 10},
+}
+
 router = APIRouter()
 
 
@@ -67,7 +91,8 @@ def _contents_slide(queries: list[NamedQuery]) -> str:
     return _slide(
         "Named queries",
         "The questions the GraphQL API answers, as Cypher you can run here. Each slide sets example "
-        "parameters (Gloucestershire) with one click; click the Cypher to put it in the editor.",
+        "parameters (Gloucestershire; every council for the questions across councils) with one click; "
+        "click the Cypher to put it in the editor.",
         f"<ul>{items}</ul>",
     )
 
@@ -103,16 +128,19 @@ def _slide(title: str, lead: str, body: str) -> str:
 
 def params_command(query: NamedQuery) -> str:
     """The Browser command that sets this query's parameters to their examples: `params {a: 1}`."""
-    pairs = ", ".join(f"{p.name}: {cypher_literal(EXAMPLES.get(p.name))}" for p in query.params)
+    examples = {**EXAMPLES, **QUERY_EXAMPLES.get(query.name, {})}
+    pairs = ", ".join(f"{p.name}: {cypher_literal(examples.get(p.name))}" for p in query.params)
     return f"params {{{pairs}}}"
 
 
 def cypher_literal(value: object) -> str:
-    """A Cypher literal for an example value: a string, an integer, a list of them, or null."""
+    """A Cypher literal for an example value: a string, a boolean, an integer, a list of them, or null."""
     if value is None:
         return "null"
     if isinstance(value, list):
         return "[" + ", ".join(cypher_literal(v) for v in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
     text = str(value).replace("\\", "\\\\").replace("'", "\\'")

@@ -24,6 +24,7 @@ class Limits:
     default_page_size: int = 20
     max_body_bytes: int = 64 * 1024
     query_timeout_seconds: float = 10.0
+    max_export_rows: int = 5000  # a CSV export walks pages of max_page_size up to this
 
 
 def limit_extensions(limits: Limits) -> list[Callable[[], SchemaExtension]]:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import base64
-import binascii
 import json
 import logging
 from collections.abc import Iterator
@@ -13,6 +11,7 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors, ParserCache, SchemaExtension, ValidationCache
 
+from api.across import AcrossQuery
 from api.database import Row
 from api.errors import BadArgumentError, NotFoundError, PublicError, ServiceUnavailableError
 from api.graphql_types import (
@@ -34,19 +33,12 @@ from api.graphql_types import (
 )
 from api.leadership import RoleAnswer, role_answers
 from api.limits import Limits, limit_extensions
+from api.paging import PageInfo, decode_cursor, encode_cursor
 
 logger = logging.getLogger(__name__)
 
 # A GET answer is the same for everyone until the next load, so browsers and CDNs may keep it.
 GET_CACHE_CONTROL = "public, max-age=300"
-
-
-@strawberry.type
-class PageInfo:
-    has_next_page: bool
-    has_previous_page: bool
-    start_cursor: str | None
-    end_cursor: str | None
 
 
 @strawberry.type
@@ -163,7 +155,7 @@ def _dataset_from(props: Row) -> Dataset:
 
 
 @strawberry.type
-class Query:
+class Query(AcrossQuery):
     @described('By DfE LA code ("916"), ONS code ("E10000013") or Ofsted URN ("80470").')
     async def council(self, info: Info, code: str) -> Council | None:
         row = await info.context.council.load(code)
@@ -239,8 +231,13 @@ class Query:
             roles=[_role_change(r, (str(from_inspection), str(to_inspection))) for r in rows],
         )
 
-    @described("Each inspection with this overall grade, and the leaders in post then.")
-    async def leaders_when_rated(self, info: Info, council_code: str, grade: Grade) -> list[RatedLeadership]:
+    @described(
+        "Each inspection with this overall grade, and the leaders in post then; every council's "
+        "when councilCode is null, in date order."
+    )
+    async def leaders_when_rated(
+        self, info: Info, council_code: str | None = None, *, grade: Grade
+    ) -> list[RatedLeadership]:
         rows = await info.context.db.named("leaders_when_rated", council_code=council_code, grade=grade.value)
         return [
             RatedLeadership(inspection=inspection_from(r), leaders=[tenure_from(t) for t in r["leaders"]])
@@ -272,27 +269,6 @@ def _connection(row: Row, skip: int) -> CouncilConnection:
         ),
         total_count=total,
     )
-
-
-def encode_cursor(offset: int) -> str:
-    """An opaque cursor for the council at this position in the ordered matches."""
-    return base64.urlsafe_b64encode(f"council:{offset}".encode()).decode()
-
-
-def decode_cursor(cursor: str) -> int:
-    """The position a cursor stands for.
-
-    Raises:
-        BadArgumentError: not a cursor this API gave out.
-    """
-    try:
-        text = base64.urlsafe_b64decode(cursor.encode()).decode()
-        prefix, offset = text.split(":")
-        if prefix == "council" and offset.isdigit():
-            return int(offset)
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        pass
-    raise BadArgumentError("after is not a cursor from this API")
 
 
 def _role_change(row: Row, inspection_ids: tuple[str, str]) -> RoleChange:

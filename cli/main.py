@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,8 +17,12 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from api import app as api_app
+from api.database import Database
+from api.errors import ExportError
+from api.export import QUESTIONS, export_csv
+from api.limits import Limits
 from graph import server
-from graph.connection import connect
+from graph.connection import connect, connect_async
 from graph.errors import LoadError, Problem, ServiceError
 from graph.settings import Settings
 from loaders import added_reports
@@ -223,6 +230,46 @@ def serve() -> None:
     settings = Settings()
     console.print(f"GraphQL API: http://{settings.api_host}:{settings.api_port}/graphql")
     api_app.serve(settings)
+
+
+@app.command("export")
+def export(
+    question: Annotated[str, typer.Argument(help=f"One of: {', '.join(QUESTIONS)}.")],
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="An argument as name=value, e.g. from=INADEQUATE; repeat it."),
+    ] = None,
+) -> None:
+    """Write one question across councils as CSV to stdout, as GET /export/<question>.csv does.
+
+    Example: ofsted-graph export ratingChanges -p from=INADEQUATE -p to=GOOD > changes.csv
+    """
+    pairs: list[tuple[str, str]] = []
+    for item in param or []:
+        name, sep, value = item.partition("=")
+        if not sep:
+            err_console.print(f"--param must be name=value, not {item!r}", highlight=False)
+            raise typer.Exit(2)
+        pairs.append((name.strip(), value))
+    try:
+        body = asyncio.run(_export(Settings(), question, pairs))
+    except ExportError as exc:
+        err_console.print(f"[red]export refused[/red]: {exc}", highlight=False)
+        raise typer.Exit(1) from exc
+    sys.stdout.buffer.write(body)
+    sys.stdout.buffer.flush()
+
+
+async def _export(settings: Settings, question: str, params: list[tuple[str, str]]) -> bytes:
+    # A refused argument is reported once, as "export refused", not also as strawberry's traceback.
+    logging.getLogger("strawberry.execution").setLevel(logging.CRITICAL)
+    driver = connect_async(settings)
+    limits = Limits()
+    try:
+        db = Database(driver, settings.neo4j_database, limits.query_timeout_seconds)
+        return await export_csv(db, limits, question, params)
+    finally:
+        await driver.close()
 
 
 @app.command("up")

@@ -39,6 +39,8 @@ INDEXES = (
     "CREATE INDEX source_url IF NOT EXISTS FOR (n:Source) ON (n.url)",
     "CREATE FULLTEXT INDEX person_names IF NOT EXISTS FOR (n:Person) ON EACH [n.name]",
     "CREATE FULLTEXT INDEX council_names IF NOT EXISTS FOR (n:Council) ON EACH [n.name, n.aliases_text]",
+    # search: sources by what a reader would type (a title, a publisher, an author).
+    "CREATE FULLTEXT INDEX source_text IF NOT EXISTS FOR (n:Source) ON EACH [n.title, n.publisher, n.author]",
 )
 
 

@@ -1,13 +1,15 @@
 // name: leaders_when_rated
-// For each inspection of a council with a given overall grade, the leaders the sources show in post
-// at its start or on its publication date. The inspection comes with its judgements and the sources
-// of each, and each leader with their organisation and citations, so the answer is one query.
+// For each inspection of a council (or of every council) with a given overall grade, the leaders
+// the sources show in post at its start or on its publication date. The inspection comes with its
+// judgements and the sources of each, and each leader with their organisation and citations, so the
+// answer is one query.
 // params:
-//   council_code  string  DfE LA code, ONS GSS code or Ofsted URN
+//   council_code  string  DfE LA code, ONS GSS code or Ofsted URN; null for every council
 //   grade         string  OUTSTANDING, GOOD, REQUIRES_IMPROVEMENT, ADEQUATE or INADEQUATE
 // returns: council_code, council, inspection, judgements, citations, leaders (tenure, person, organisation, citations)
 MATCH (c:Council)
-WHERE c.code = $council_code OR c.gss_code = $council_code OR c.ofsted_urn = $council_code
+WHERE $council_code IS NULL OR c.code = $council_code OR c.gss_code = $council_code
+   OR c.ofsted_urn = $council_code
 MATCH (c)-[:HAD_INSPECTION]->(i:Inspection {overall: $grade})
 CALL (i) {
   OPTIONAL MATCH (i)-[:HAS_JUDGEMENT]->(j:Judgement)
@@ -40,4 +42,4 @@ CALL (c, i) {
                  END) AS leaders
 }
 RETURN c.code AS council_code, c {.*} AS council, i {.*} AS inspection, judgements, citations, leaders
-ORDER BY i.date
+ORDER BY i.date, council_code, i.id

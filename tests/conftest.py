@@ -12,6 +12,8 @@ from neo4j import Driver
 from graph import server
 from graph.connection import connect
 from graph.settings import PROJECT_ROOT, Settings
+from loaders.model import Content
+from loaders.pipeline import read_everything
 
 # Its own home and ports, because tests wipe the graph and must never reach a researcher's database.
 # Overridable so two checkouts can run their suites side by side.
@@ -55,6 +57,12 @@ def neo4j(settings: Settings) -> Iterator[Driver]:
     finally:
         driver.close()
         server.stop(settings)
+
+
+@pytest.fixture(scope="session")
+def real_content(settings: Settings) -> Content:
+    """The bundled data, read and reconciled once per run (shared by every test of the real data)."""
+    return read_everything(settings.data_dir, settings.seeds_dir)
 
 
 @pytest.fixture

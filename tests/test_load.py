@@ -30,12 +30,6 @@ from tests.test_writer import small_content
 GLOUCESTERSHIRE = "916"
 
 
-@pytest.fixture(scope="session")
-def real_content(settings: Settings) -> Content:
-    """The bundled data, read and reconciled once per run."""
-    return read_everything(settings.data_dir, settings.seeds_dir)
-
-
 @pytest.fixture
 def loaded(graph: Driver, settings: Settings, real_content: Content) -> Driver:
     """The test graph holding exactly the bundled data."""
