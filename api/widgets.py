@@ -139,7 +139,9 @@ def widget_script() -> tuple[str, str]:
 
 @cache
 def stylesheet() -> str:
-    return (STATIC / "widget.css").read_text(encoding="utf-8")
+    """widget.css without its comments and spare spaces: it travels inside the script and each page."""
+    css = re.sub(r"/\*.*?\*/", "", (STATIC / "widget.css").read_text(encoding="utf-8"), flags=re.DOTALL)
+    return re.sub(r"\s*([{};,>])\s*", r"\1", " ".join(css.split()))
 
 
 @cache

@@ -519,11 +519,16 @@ def test_the_widget_query_is_one_cacheable_get(client: TestClient) -> None:
 def test_the_demo_page_shows_both_embeds_with_their_snippets(client: TestClient) -> None:
     response = client.get("/widgets/demo", params={"codes": "916,999"})
     page = _Page(response.text)
-    assert [a.get("code") for a in page.all("ofsted-council")] == ["916", "999"]
+    assert [a.get("code") for a in page.all("ofsted-council")] == ["916", "916", "999", "999"]
     assert [a["src"] for a in page.all("iframe")] == [
         "http://testserver/embed/council/916",
+        "http://testserver/embed/council/916?view=card",
         "http://testserver/embed/council/999",
+        "http://testserver/embed/council/999?view=card",
+        "http://testserver/embed/map",
     ]
+    assert [a.get("view") for a in page.all("ofsted-council")] == [None, "card", None, "card"]
+    assert len(page.all("ofsted-map")) == 1
     assert all(a.get("title") for a in page.all("iframe"))
     assert "Gloucestershire (916)" in page.text
     assert '<ofsted-council code="916"></ofsted-council>' in page.text

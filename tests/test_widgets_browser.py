@@ -44,7 +44,7 @@ WAIT_SECONDS = 30.0
 SETTLED = """new Promise((resolve, reject) => {
   const started = Date.now();
   const check = () => {
-    const states = [...document.querySelectorAll("ofsted-council")].map((el) => el.dataset.state);
+    const states = [...document.querySelectorAll("ofsted-council, ofsted-map")].map((el) => el.dataset.state);
     if (states.length && states.every((s) => s && s !== "loading")) resolve(states);
     else if (Date.now() - started > 20000) reject(new Error("widgets still loading: " + states));
     else setTimeout(check, 50);
@@ -247,7 +247,7 @@ def test_the_component_renders_the_2017_and_2025_ratings_and_the_directors_in_or
 ) -> None:
     with chromium.page() as page:
         page.open(f"{site}/widgets/demo?codes=916")
-        assert page.evaluate(SETTLED) == ["ready"]
+        assert page.evaluate(SETTLED) == ["ready", "ready", "ready"]  # the full widget, the card, the map
         rows = page.evaluate(
             """[...document.querySelector("ofsted-council").shadowRoot.querySelectorAll("tbody tr")]
                .map((tr) => [...tr.cells].map((cell) => cell.innerText.trim()))"""
@@ -269,10 +269,13 @@ def test_the_component_renders_the_2017_and_2025_ratings_and_the_directors_in_or
 def test_one_cacheable_graphql_get_per_widget(chromium: Chromium, site: str) -> None:
     with chromium.page() as page:
         page.open(f"{site}/widgets/demo?codes=916,999")
-        assert page.evaluate(SETTLED) == ["ready", "unknown"]
+        # Each council's full widget and card, then the map.
+        assert page.evaluate(SETTLED) == ["ready", "ready", "unknown", "unknown", "ready"]
         requests = page.requests_to(f"{site}/graphql")
         responses = page.responses_from(f"{site}/graphql")
-    assert [r["method"] for r in requests] == ["GET", "GET"]
+    # The full widget and the card ask the same cacheable GET, so a cache may answer the second.
+    assert {r["method"] for r in requests} == {"GET"}
+    assert len({r["url"] for r in requests}) == 2
     assert {r["headers"].get("cache-control") for r in responses if r["status"] == 200} == {
         "public, max-age=300"
     }
@@ -350,7 +353,7 @@ def test_show_and_heading_level_choose_the_parts_and_the_outline(chromium: Chrom
 def test_an_unknown_code_shows_a_message(chromium: Chromium, site: str) -> None:
     with chromium.page() as page:
         page.open(f"{site}/widgets/demo?codes=999")
-        assert page.evaluate(SETTLED) == ["unknown"]
+        assert page.evaluate(SETTLED) == ["unknown", "unknown", "ready"]
         message = page.evaluate(SHADOW_TEXT)
     assert message.startswith('No council has the code "999".')
 
@@ -362,7 +365,7 @@ def test_with_neo4j_down_the_component_says_so(chromium: Chromium) -> None:
     down = make_test_settings(neo4j_uri=f"bolt://127.0.0.1:{port}")
     with serving(create_app(down, Limits(query_timeout_seconds=1.0))) as base, chromium.page() as page:
         page.open(f"{base}/widgets/demo?codes=916")
-        assert page.evaluate(SETTLED) == ["down"]
+        assert page.evaluate(SETTLED) == ["down", "down", "down"]
         message = page.evaluate(SHADOW_TEXT)
     assert message.startswith("Ofsted ratings can't be shown just now: the data service is not answering.")
 

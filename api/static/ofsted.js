@@ -493,3 +493,101 @@ class OfstedCouncil extends HTMLElement {
 }
 
 if (!customElements.get("ofsted-council")) customElements.define("ofsted-council", OfstedCouncil);
+
+// <ofsted-map region="South West" heading-level="2"></ofsted-map>: England's councils coloured by
+// their latest grade, from one cacheable GET of /widgets/map.json; the markup matches /embed/map
+// (api/templates/map.html), with buttons in place of the page's region links.
+const MAP_DATA = new URL("/widgets/map.json", import.meta.url);
+
+function regionBox(data, region) {
+  if (!region) return data.viewBox;
+  if (region === "London") return data.inset;
+  const boxes = data.councils.filter((c) => c.region === region).map((c) => c.box);
+  const [x0, y0] = [0, 1].map((k) => Math.min(...boxes.map((b) => b[k])) - 8);
+  const [x1, y1] = [2, 3].map((k) => Math.max(...boxes.map((b) => b[k])) + 8);
+  return [x0, y0, x1 - x0, y1 - y0];
+}
+
+function mapView(data, region, h) {
+  const off = (c) => (region && c.region !== region ? html` class="hidden"` : "");
+  const link = (c, d) => html`<a href="${c.href}" aria-label="${c.name}: ${c.grade}${c.judgements.length ? `. ${c.judgements.join("; ")}` : ""}"${off(c)}><path class="fill-${c.fill}" d="${d}"/><title>${c.name}: ${c.grade}</title></a>`;
+  const [x, y, w, ht] = data.inset;
+  const rows = [...data.councils].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).filter((c) => !region || c.region === region);
+  const button = (value, label) => html`<li><button type="button" data-region="${value}" aria-pressed="${String(value === (region || ""))}">${label}</button></li>`;
+  return html`<h${h} class="title">Ofsted ratings of England's councils</h${h}>
+<p class="muted">Each council is coloured by its latest Ofsted grade; select one for its ratings and leaders. The table below gives the same in words.</p>
+<nav aria-label="Regions"><ul class="regions">${button("", "All England")}${data.regions.map((r) => button(r, r))}</ul></nav>
+<div class="map-wrap">
+<svg class="map" viewBox="${regionBox(data, region).join(" ")}" role="group" aria-label="${data.label}${region ? `: ${region}` : ""}">${new Html(data.defs)}
+<g aria-hidden="true">${data.councils.filter((c) => c.inset).map((c) => html`<path class="fill-${c.fill}" d="${c.d}"/>`)}</g>
+${data.councils.filter((c) => !c.inset).map((c) => link(c, c.d))}
+<g${region && region !== "London" ? html` class="hidden"` : ""}><rect class="inset-frame" x="${x}" y="${y}" width="${w}" height="${ht}"/><text class="inset-label" aria-hidden="true" x="${x + 6}" y="${y + 22}">London</text>
+${data.councils.filter((c) => c.inset).map((c) => link(c, c.inset))}</g>
+</svg>
+<ul class="legend">${data.legend.map((item) => html`<li><span class="swatch fill-${item.fill}"></span>${item.label} (${item.count})</li>`)}</ul>
+</div>
+<p class="map-detail muted">Point at or tab to a council for its grade.</p>
+<div class="scroll" role="region" aria-label="Table of councils and grades" tabindex="0"><table>
+<caption>Councils and their latest Ofsted grade${region ? `: ${region}` : ""}</caption>
+<thead><tr><th scope="col">Council</th><th scope="col">Region</th><th scope="col">Latest grade</th><th scope="col">Judgements (no overall grade)</th></tr></thead>
+<tbody>${rows.map((c) => html`<tr><th scope="row"><a href="${c.href}">${c.name}</a></th><td>${c.region}</td><td>${c.grade}</td><td>${c.judgements.join("; ")}</td></tr>`)}</tbody>
+</table></div>
+<p class="source-line">Grades from the graph's inspections, each linked from the council's widget. Boundaries: ONS. ${data.licence}</p>`;
+}
+
+class OfstedMap extends HTMLElement {
+  static observedAttributes = ["region", "heading-level"];
+  #data = null;
+
+  constructor() {
+    super();
+    this.attachShadow({ mode: "open" });
+    this.shadowRoot.addEventListener("click", (event) => {
+      const button = event.target.closest("button[data-region]");
+      if (button) this.setAttribute("region", button.dataset.region);
+    });
+    const detail = (event) => {
+      const link = event.target.closest && event.target.closest("svg a");
+      const shown = this.shadowRoot.querySelector(".map-detail");
+      if (link && shown) shown.textContent = link.getAttribute("aria-label");
+    };
+    this.shadowRoot.addEventListener("focusin", detail);
+    this.shadowRoot.addEventListener("mouseover", detail);
+  }
+
+  async connectedCallback() {
+    this.#show(html`<p class="message" role="status">${LABELS.messages.loading}</p>`, "loading");
+    let response;
+    try {
+      response = await fetch(MAP_DATA, { headers: { Accept: "application/json" } });
+    } catch {
+      return this.#show(html`<p class="message" role="status">${LABELS.messages.down}</p>`, "down");
+    }
+    this.#data = response.ok ? await response.json().catch(() => null) : null;
+    if (!this.#data) {
+      const state = response.status === 503 ? "down" : "failed";
+      return this.#show(html`<p class="message" role="status">${LABELS.messages[state]}</p>`, state);
+    }
+    this.#draw();
+  }
+
+  attributeChangedCallback() {
+    if (this.#data) this.#draw();
+  }
+
+  #draw() {
+    const asked = this.getAttribute("region") || "";
+    const region = this.#data.regions.includes(asked) ? asked : "";
+    const level = Math.min(4, Math.max(1, Number.parseInt(this.getAttribute("heading-level"), 10) || 2));
+    const focused = this.shadowRoot.activeElement && this.shadowRoot.activeElement.dataset.region;
+    this.#show(mapView(this.#data, region, level), "ready");
+    if (focused !== undefined) this.shadowRoot.querySelector(`button[data-region="${CSS.escape(focused)}"]`)?.focus();
+  }
+
+  #show(content, state) {
+    this.shadowRoot.innerHTML = html`<style>${new Html(STYLE)}</style><div class="ofsted" lang="en">${content}</div>`.text;
+    this.dataset.state = state;
+  }
+}
+
+if (!customElements.get("ofsted-map")) customElements.define("ofsted-map", OfstedMap);
