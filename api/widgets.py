@@ -230,12 +230,12 @@ def message_for(outcome: Outcome, code: str) -> str:
 
 @router.get("/widgets/ofsted.js", include_in_schema=False)
 async def component_script(request: Request) -> Response:
-    """The <ofsted-council> web component, one small module with no dependencies."""
+    """The <ofsted-council> and <ofsted-map> web components, one small module with no dependencies."""
     script, etag = widget_script()
     headers = {"Cache-Control": SCRIPT_CACHE, "ETag": etag}
     if request.headers.get("if-none-match") == etag:
         return Response(status_code=304, headers=headers)
-    return Response(script, media_type="text/javascript; charset=utf-8", headers=headers)
+    return compressed(request, script.encode(), "text/javascript; charset=utf-8", headers)
 
 
 @router.get("/embed/council/{code}", response_class=HTMLResponse)

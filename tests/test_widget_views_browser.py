@@ -47,7 +47,9 @@ GOOD_FILL = "rgb(217, 237, 194)"  # --ofsted-good's default, #d9edc2
 
 @contextmanager
 def sized(page: Page, width: int, height: int = 900) -> Iterator[Page]:
-    page.send("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=True)
+    page.send(
+        "Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=True
+    )
     yield page
 
 
@@ -70,7 +72,9 @@ def test_the_timeline_shows_the_grades_the_directors_in_order_and_the_notice_ban
     with chromium.page() as page:
         page.open(f"{site}/embed/council/916")
         marks = page.evaluate(MARKS.replace("ROOT", "document"))
-        labels = page.evaluate('[...document.querySelectorAll("svg.tl text.label")].map((t) => t.textContent)')
+        labels = page.evaluate(
+            '[...document.querySelectorAll("svg.tl text.label")].map((t) => t.textContent)'
+        )
         page.screenshot("widget-timeline-916.png")
     by_label = {m["label"]: m for m in marks}
     inadequate = by_label["Inspection of 27 February 2017: Overall effectiveness: Inadequate"]
@@ -87,7 +91,10 @@ def test_the_timeline_shows_the_grades_the_directors_in_order_and_the_notice_ban
     assert set(interim[0]["fills"]) == {"url(#tl-hatch)"}
     assert all(set(m["fills"]) == {None} for m in directors if m not in interim)
     (notice,) = [m for m in marks if m["label"].startswith("DfE improvement notice")]
-    assert notice["label"] == "DfE improvement notice: From August 2017 (day unknown) to not known (no end stated)"
+    assert (
+        notice["label"]
+        == "DfE improvement notice: From August 2017 (day unknown) to not known (no end stated)"
+    )
     assert inadequate["x"] < notice["x"] < good["x"]
 
 
@@ -144,7 +151,9 @@ def test_the_map_has_153_council_shapes_and_gloucestershire_is_good(chromium: Ch
     assert len(requests) == 1
 
 
-def test_the_region_filter_keeps_one_region_on_the_map_and_in_the_table(chromium: Chromium, site: str) -> None:
+def test_the_region_filter_keeps_one_region_on_the_map_and_in_the_table(
+    chromium: Chromium, site: str
+) -> None:
     visible = """((root) => [[...root.querySelectorAll("svg.map a")].filter((a) => a.getClientRects().length).length,
                            root.querySelectorAll("tbody tr").length])"""
     with chromium.page() as page:
