@@ -42,7 +42,7 @@ MARKS = """[...ROOT.querySelectorAll("svg.tl .mark")].map((m) => ({
   classes: m.querySelector("circle, rect").getAttribute("class")}))"""
 
 DIRECTORS = ["Ann Early", "Ian Terim", "Nell Later"]
-GOOD_FILL = "rgb(217, 237, 194)"  # --ofsted-good's default, #d9edc2
+GOOD_FILL = "rgb(147, 201, 139)"  # --ofsted-map-good's default, #93c98b
 
 
 @contextmanager
