@@ -39,11 +39,7 @@ def _day(i: dict[str, Any]) -> str:
 
 
 def _when(i: dict[str, Any]) -> str:
-    return (
-        day_text(i["startDate"])
-        if i.get("startDate")
-        else f"published {day_text(_day(i))}"
-    )
+    return day_text(i["startDate"]) if i.get("startDate") else f"published {day_text(_day(i))}"
 
 
 def _latest_key(t: dict[str, Any]) -> str:

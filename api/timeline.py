@@ -361,7 +361,8 @@ def draw_legend(p: Picture) -> None:
     p.front.append(
         f'<rect class="bar interim" x="{LEFT}" y="{num(y)}" width="16" height="10" fill="url(#tl-hatch)"/>'
         f'<text class="key" x="{LEFT + 20}" y="{num(y + 9)}">interim</text>'
-        f'<rect class="bar bar-0" x="{LEFT + 66}" y="{num(y)}" width="16" height="10" mask="url(#tl-fade-out)"/>'
+        f'<rect class="bar bar-0" x="{LEFT + 66}" y="{num(y)}" width="16" height="10" '
+        'mask="url(#tl-fade-out)"/>'
         f'<text class="key" x="{LEFT + 86}" y="{num(y + 9)}">date uncertain</text>'
         f'<line class="gap" x1="{LEFT + 164}" y1="{num(y + 5)}" x2="{LEFT + 180}" y2="{num(y + 5)}"/>'
         f'<text class="key" x="{LEFT + 184}" y="{num(y + 9)}">not known</text>'
@@ -388,8 +389,9 @@ def render_mark(mark: Mark, detail_y: float) -> str:
     first, second = (escape(line) for line in mark.lines)
     words = escape(f"{mark.lines[0]}: {mark.lines[1]}")
     detail = (
-        f'<g class="detail"><rect class="detail-ground" x="0" y="{num(detail_y - 11)}" width="{W}" height="30"/>'
-        f'<text x="{LEFT}" y="{num(detail_y)}">{first}</text><text x="{LEFT}" y="{num(detail_y + 13)}">{second}</text></g>'
+        f'<g class="detail"><rect class="detail-ground" x="0" y="{num(detail_y - 11)}" width="{W}" '
+        f'height="30"/><text x="{LEFT}" y="{num(detail_y)}">{first}</text>'
+        f'<text x="{LEFT}" y="{num(detail_y + 13)}">{second}</text></g>'
     )
     if mark.link:
         return (

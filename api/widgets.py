@@ -290,7 +290,9 @@ async def map_json(request: Request) -> Response:
     try:
         data = await map_data(request.app.state.db, _widget_url(request))
     except ServiceUnavailableError:
-        return JSONResponse({"error": MESSAGES["down"]}, status_code=503, headers={"Cache-Control": "no-store"})
+        return JSONResponse(
+            {"error": MESSAGES["down"]}, status_code=503, headers={"Cache-Control": "no-store"}
+        )
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
     etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
     headers = {"Cache-Control": PAGE_CACHE, "ETag": etag}

@@ -17,6 +17,7 @@ Ordnance Survey data © Crown copyright and database right).
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import math
 import sys
@@ -119,8 +120,9 @@ def path_data(geom: BaseGeometry, offset: tuple[float, float] = (0, 0), factor: 
             if len(points) < 4:
                 continue
             (x0, y0), steps = points[0], []
-            for (ax, ay), (bx, by) in zip(points, points[1:-1], strict=False):
-                steps.append(f"{bx - ax} {by - ay}".replace(" -", "-"))
+            # The last point repeats the first, and "z" draws that side.
+            for (ax, ay), (bx, by) in itertools.pairwise(points[:-1]):
+                steps.append(f"{bx - ax} {by - ay}")
             out.append(f"M{x0} {y0}l" + " ".join(steps).replace(" -", "-") + "z")
     return "".join(out)
 
@@ -131,7 +133,9 @@ def build_map(data_dir: Path) -> dict[str, Any]:
     councils = councils_by_upper_tier(data_dir, upper)
     codes = sorted(c["code"] for c in councils.values())
     if len(set(codes)) != CURRENT_COUNCILS:
-        raise ValueError(f"expected {CURRENT_COUNCILS} current councils, the boundaries give {len(set(codes))}")
+        raise ValueError(
+            f"expected {CURRENT_COUNCILS} current councils, the boundaries give {len(set(codes))}"
+        )
     shapes = dissolve(data_dir, upper)
     utlas = list(shapes)
     west, south, east, north = shapely.total_bounds(list(shapes.values()))

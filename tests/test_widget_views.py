@@ -42,11 +42,8 @@ def gzipped_size(client: TestClient, path: str) -> int:
 
 def test_each_asset_keeps_to_its_size_budget(client: TestClient) -> None:
     script, data = gzipped_size(client, "/widgets/ofsted.js"), gzipped_size(client, "/widgets/map.json")
-    print(
-        f"gzip sizes: component script {script} B (budget {SCRIPT_BUDGET}), map data {data} B (budget {MAP_BUDGET})"
-    )
-    assert script <= SCRIPT_BUDGET
-    assert data <= MAP_BUDGET
+    assert script <= SCRIPT_BUDGET, f"component script: {script} bytes gzipped"
+    assert data <= MAP_BUDGET, f"map data: {data} bytes gzipped"
 
 
 def test_the_map_data_is_one_cacheable_get(client: TestClient) -> None:
