@@ -500,7 +500,7 @@ def test_the_component_script_is_a_small_cacheable_module_with_the_query_inside(
     assert response.headers["access-control-allow-origin"] == "*"
     assert '"query OfstedCouncilWidget($code: String!)' in response.text
     assert "/*QUERY*/" not in response.text
-    assert len(response.content) < 40_000
+    # Its size budget (gzip, as served) is held by test_widget_views.test_each_asset_keeps_to_its_size_budget.
     again = client.get("/widgets/ofsted.js", headers={"If-None-Match": response.headers["etag"]})
     assert again.status_code == 304
 
