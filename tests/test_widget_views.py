@@ -16,7 +16,7 @@ from api.england_map import SHAPES, describe
 from api.timeline import intervention_bands, interventions_of
 from geo.england_map import map_json
 from graph.settings import Settings
-from loaders.writer import write_graph
+from loaders.write import write_graph
 from tests.asgi import TestClient
 from tests.test_widgets import _Page, gloucestershire_content
 
