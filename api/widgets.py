@@ -37,7 +37,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from api.card import SHORT, card_facts
 from api.context import Context
 from api.england_map import map_data, region_box
-from api.errors import ServiceUnavailableError
+from api.errors import QueryTimeoutError, ServiceUnavailableError
 from api.limits import Limits
 from api.schema import build_schema
 from api.timeline import CAPTION, DEFS, INTERVENTION_KINDS, PROMPT, ROLE_NAMES, UNVERIFIED, timeline_svg
@@ -272,7 +272,7 @@ async def embed_map(request: Request, region: str | None = None) -> Response:
     """The map of England's councils as a page of its own, for an iframe; it needs no JavaScript."""
     try:
         data = await map_data(request.app.state.db, _widget_url(request))
-    except ServiceUnavailableError:
+    except (ServiceUnavailableError, QueryTimeoutError):
         page = templates().get_template("embed.html").render(message=MESSAGES["down"])
         return HTMLResponse(page, status_code=503, headers=_page_headers(Outcome.DOWN))
     shown = region if region in data["regions"] else None
@@ -289,7 +289,7 @@ async def map_json(request: Request) -> Response:
     """What <ofsted-map> draws, in one cacheable answer: shapes, grades, words, legend and regions."""
     try:
         data = await map_data(request.app.state.db, _widget_url(request))
-    except ServiceUnavailableError:
+    except (ServiceUnavailableError, QueryTimeoutError):
         return JSONResponse(
             {"error": MESSAGES["down"]}, status_code=503, headers={"Cache-Control": "no-store"}
         )
