@@ -15,12 +15,14 @@ Usage:
 from __future__ import annotations
 
 import asyncio
+import gzip
 import hashlib
 import html
 import json
 import logging
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from enum import Enum
 from functools import cache
 from pathlib import Path
@@ -32,10 +34,28 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from api.card import SHORT, card_facts
 from api.context import Context
-from api.errors import ServiceUnavailableError
+from api.england_map import map_data, region_box
+from api.errors import QueryTimeoutError, ServiceUnavailableError
 from api.limits import Limits
 from api.schema import build_schema
+from api.timeline import CAPTION, DEFS, INTERVENTION_KINDS, PROMPT, ROLE_NAMES, UNVERIFIED, timeline_svg
+from api.wording import (
+    AREAS,
+    GRADES,
+    KINDS,
+    MESSAGES,
+    MONTHS,
+    NOTICE_KINDS,
+    ROLES,
+    SOURCE_KINDS,
+    area_label,
+    day_text,
+    partial_date,
+    safe_url,
+    sources_of,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -51,89 +71,12 @@ SCRIPT_CACHE = "public, max-age=3600"
 
 CODE = re.compile(r"^[A-Za-z0-9]{1,12}$")
 EMBED_PATH = re.compile(r"^/embed/council/([A-Za-z0-9]{1,12})/?$")
-PARTS = ("interventions", "ratings", "leaders")
+PARTS = ("picture", "interventions", "ratings", "leaders")
+VIEWS = ("full", "card")
 DEMO_CODES = ("916", "330", "383")
 EMBED_WIDTH, EMBED_HEIGHT, EMBED_MIN = 720, 760, 200
 
 NAME_QUERY = "query OfstedCouncilName($code: String!) { council(code: $code) { code name } }"
-
-GRADES = {
-    "OUTSTANDING": "Outstanding",
-    "GOOD": "Good",
-    "REQUIRES_IMPROVEMENT": "Requires improvement",
-    "ADEQUATE": "Adequate",
-    "INADEQUATE": "Inadequate",
-}
-KINDS = {
-    "INSPECTION": "Inspection",
-    "REINSPECTION": "Re-inspection",
-    "FOCUSED_VISIT": "Focused visit",
-    "MONITORING_VISIT": "Monitoring visit",
-}
-# In the order the timeline shows them.
-ROLES = {
-    "DIRECTOR_OF_CHILDRENS_SERVICES": "Directors of children's services",
-    "CHIEF_EXECUTIVE": "Chief executives",
-    "LEAD_MEMBER": "Lead members for children's services",
-    "DFE_ADVISER": "DfE advisers",
-    "IMPROVEMENT_DIRECTOR": "Improvement directors",
-    "OPERATIONS_DIRECTOR": "Operations directors",
-    "IMPROVEMENT_BOARD_CHAIR": "Improvement board chairs",
-    "IMPROVEMENT_BOARD_MEMBER": "Improvement board members",
-    "TRUST_CHIEF_EXECUTIVE": "Children's trust chief executives",
-    # In the loaders' roles (SIF reports name the LSCB chair); shown once the GraphQL Role enum has it.
-    "SAFEGUARDING_BOARD_CHAIR": "Local Safeguarding Children Board chairs",
-    "OTHER": "Other roles",
-}
-AREAS = {
-    "overall_effectiveness": "Overall effectiveness",
-    "impact_of_leaders": "Impact of leaders",
-    "help_and_protection": "Help and protection",
-    "children_in_care": "Children in care",
-    "children_in_care_and_care_leavers": "Children in care and care leavers",
-    "care_leavers": "Care leavers",
-    "looked_after_and_permanence": "Looked after children and permanence",
-    "adoption": "Adoption",
-    "leadership_management_governance": "Leadership, management and governance",
-    "lscb": "Local Safeguarding Children Board",
-    "safeguarding": "Safeguarding",
-    "looked_after_children": "Looked after children",
-}
-# Each kind of source: as one citation, and in the list of where the facts come from (in this order).
-SOURCE_KINDS = {
-    "OFSTED_REPORT": ("Ofsted report", "Ofsted reports"),
-    "OFSTED_LETTER": ("Ofsted letter", "Ofsted letters"),
-    "OFFICIAL_STATISTICS": ("Ofsted official statistics", "Ofsted official statistics"),
-    "DATASET": ("Data set", "data sets"),
-    "COUNCIL_PRESS_RELEASE": ("Council press release", "council press releases"),
-    "NEWS_ARTICLE": ("News article", "news articles"),
-    "WEB_ARTICLE": ("Web article", "web articles"),
-    "READER_COMMENT": ("Reader comment", "reader comments"),
-}
-NOTICE_KINDS = {"improvement_notice": "DfE improvement notice", "statutory_direction": "Statutory direction"}
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-MESSAGES = {
-    "unknown": 'No council has the code "{code}". Widgets take a council\'s DfE local authority code, '
-    "such as 916 for Gloucestershire.",
-    "down": "Ofsted ratings can't be shown just now: the data service is not answering. "
-    "Please try again later.",
-    "failed": "Ofsted ratings can't be shown just now: the data service answered with an error.",
-    "missing": 'No council code was given: add one, as in code="916".',
-    "loading": "Loading Ofsted ratings…",
-}
 
 
 class Outcome(Enum):
@@ -162,6 +105,11 @@ def labels() -> dict[str, Any]:
         "noticeKinds": NOTICE_KINDS,
         "months": MONTHS,
         "messages": MESSAGES,
+        "roleNames": ROLE_NAMES,
+        "interventionKinds": INTERVENTION_KINDS,
+        "unverified": UNVERIFIED,
+        "gradeShort": SHORT,
+        "picture": {"caption": CAPTION, "prompt": PROMPT, "defs": DEFS},
     }
 
 
@@ -191,7 +139,9 @@ def widget_script() -> tuple[str, str]:
 
 @cache
 def stylesheet() -> str:
-    return (STATIC / "widget.css").read_text(encoding="utf-8")
+    """widget.css without its comments and spare spaces: it travels inside the script and each page."""
+    css = re.sub(r"/\*.*?\*/", "", (STATIC / "widget.css").read_text(encoding="utf-8"), flags=re.DOTALL)
+    return re.sub(r"\s*([{};,>])\s*", r"\1", " ".join(css.split()))
 
 
 @cache
@@ -239,72 +189,6 @@ async def ask(request: Request, query: str, code: str) -> Answer:
     return Answer(Outcome.FOUND if data.get("council") else Outcome.UNKNOWN, data)
 
 
-def day_text(date: str) -> str:
-    """ "2017-06-13" as "13 June 2017", "2017-06" as "June 2017", "2017" as itself."""
-    parts = date[:10].split("-")
-    if len(parts) == 3:
-        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return parts[0]
-
-
-def partial_date(value: dict[str, Any]) -> dict[str, Any]:
-    """A PartialDate as {datetime, text, uncertain}: the text says in words how it is uncertain."""
-    text = day_text(value["date"])
-    precision, certainty = value["precision"], value.get("certainty")
-    if precision == "MONTH":
-        text += " (day unknown)"
-    elif precision == "YEAR":
-        text += " (month unknown)"
-    if certainty == "ON_OR_BEFORE":
-        text = "by " + text
-    elif certainty == "PLANNED":
-        text += " (planned)"
-    elif certainty == "BETWEEN":
-        text = "about " + text
-    uncertain = precision != "DAY" or certainty in {"ON_OR_BEFORE", "PLANNED", "BETWEEN"}
-    return {"datetime": value["date"], "text": text, "uncertain": uncertain}
-
-
-def area_label(area: str) -> str:
-    return AREAS.get(area, area.replace("_", " ").capitalize())
-
-
-def safe_url(url: str | None) -> str | None:
-    """Only web links reach an href, whatever a source record holds."""
-    return url if url and re.match(r"^https?://", url, re.IGNORECASE) else None
-
-
-def sources_of(*citation_lists: list[dict[str, Any]]) -> list[dict[str, str | None]]:
-    """The distinct sources of some citations as {label, url}, oldest first, then by label.
-
-    Sources that would read and link the same (sheets of one statistics release) are shown once.
-    """
-    seen: dict[str, dict[str, Any]] = {}
-    for citations in citation_lists:
-        for citation in citations:
-            seen.setdefault(citation["source"]["id"], citation["source"])
-    # Neo4j returns a fact's citations in no set order; the component sorts the same way.
-    ordered = sorted(seen.values(), key=lambda s: f"{s.get('publishedDate') or '9999'}\0{source_label(s)}")
-    shown: list[dict[str, str | None]] = []
-    for source in ordered:
-        item = {"label": source_label(source), "url": safe_url(source.get("url"))}
-        if item not in shown:
-            shown.append(item)
-    return shown
-
-
-def source_label(source: dict[str, Any]) -> str:
-    """ "News article, Community Care, 15 August 2017": the kind, a publisher other than Ofsted, the date."""
-    parts = [SOURCE_KINDS.get(source["kind"], ("Source", ""))[0]]
-    if source.get("publisher") and source["publisher"] != "Ofsted":
-        parts.append(source["publisher"])
-    if source.get("publishedDate"):
-        parts.append(day_text(source["publishedDate"]))
-    return ", ".join(parts)
-
-
 def source_line(council: dict[str, Any], dataset: dict[str, Any] | None) -> str:
     """Where the shown facts come from, and when the data was loaded, in one sentence."""
     cited = {citation["source"]["kind"] for citation in _all_citations(council)}
@@ -346,31 +230,93 @@ def message_for(outcome: Outcome, code: str) -> str:
 
 @router.get("/widgets/ofsted.js", include_in_schema=False)
 async def component_script(request: Request) -> Response:
-    """The <ofsted-council> web component, one small module with no dependencies."""
+    """The <ofsted-council> and <ofsted-map> web components, one small module with no dependencies."""
     script, etag = widget_script()
     headers = {"Cache-Control": SCRIPT_CACHE, "ETag": etag}
     if request.headers.get("if-none-match") == etag:
         return Response(status_code=304, headers=headers)
-    return Response(script, media_type="text/javascript; charset=utf-8", headers=headers)
+    return compressed(request, script.encode(), "text/javascript; charset=utf-8", headers)
 
 
 @router.get("/embed/council/{code}", response_class=HTMLResponse)
-async def embed_council(request: Request, code: str, show: str | None = None) -> HTMLResponse:
-    """A council's widget as a page of its own, for an iframe; it needs no JavaScript."""
+async def embed_council(
+    request: Request, code: str, show: str | None = None, view: str | None = None
+) -> HTMLResponse:
+    """A council's widget as a page of its own, for an iframe; it needs no JavaScript.
+
+    `view=card` gives the compact card (320 by 180); otherwise the full widget, the timeline picture first.
+    """
     answer = await ask(request, council_query(), code) if CODE.match(code) else Answer(Outcome.UNKNOWN, {})
     council = answer.data.get("council")
+    parts = shown_parts(show)
+    card = view == "card" and council is not None
     page = (
         templates()
         .get_template("embed.html")
         .render(
             council=council,
             dataset=answer.data.get("dataset"),
-            parts=shown_parts(show),
+            parts=parts,
+            picture=timeline_svg(council, today()) if council and "picture" in parts and not card else None,
+            card=card_facts(council) if card and council else None,
+            full_url=str(request.url_for("embed_council", code=code)),
             message=None if council else message_for(answer.outcome, code),
             oembed=_oembed_link(request, code, show) if council else None,
         )
     )
     return HTMLResponse(page, status_code=answer.outcome.value, headers=_page_headers(answer.outcome))
+
+
+@router.get("/embed/map", response_class=HTMLResponse)
+async def embed_map(request: Request, region: str | None = None) -> Response:
+    """The map of England's councils as a page of its own, for an iframe; it needs no JavaScript."""
+    try:
+        data = await map_data(request.app.state.db, _widget_url(request))
+    except (ServiceUnavailableError, QueryTimeoutError):
+        page = templates().get_template("embed.html").render(message=MESSAGES["down"])
+        return HTMLResponse(page, status_code=503, headers=_page_headers(Outcome.DOWN))
+    shown = region if region in data["regions"] else None
+    page = (
+        templates()
+        .get_template("embed.html")
+        .render(map=data, region=shown, box=region_box(data, shown), message=None)
+    )
+    return compressed(request, page.encode(), "text/html; charset=utf-8", _page_headers(Outcome.FOUND))
+
+
+@router.get("/widgets/map.json", include_in_schema=False)
+async def map_json(request: Request) -> Response:
+    """What <ofsted-map> draws, in one cacheable answer: shapes, grades, words, legend and regions."""
+    try:
+        data = await map_data(request.app.state.db, _widget_url(request))
+    except (ServiceUnavailableError, QueryTimeoutError):
+        return JSONResponse(
+            {"error": MESSAGES["down"]}, status_code=503, headers={"Cache-Control": "no-store"}
+        )
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
+    headers = {"Cache-Control": PAGE_CACHE, "ETag": etag}
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers=headers)
+    return compressed(request, body, "application/json", headers)
+
+
+def _widget_url(request: Request) -> str:
+    return str(request.url_for("embed_council", code="CODE")).replace("CODE", "{code}")
+
+
+def compressed(request: Request, body: bytes, media_type: str, headers: dict[str, str]) -> Response:
+    """The body gzipped when the client takes gzip: the size budgets (issue 15) are for gzip."""
+    headers = {**headers, "Vary": "Accept-Encoding"}
+    if "gzip" in request.headers.get("accept-encoding", ""):
+        headers["Content-Encoding"] = "gzip"
+        body = gzip.compress(body, mtime=0)
+    return Response(body, media_type=media_type, headers=headers)
+
+
+def today() -> str:
+    """Today's date in UTC, where the timeline ends (the component uses the UTC date too)."""
+    return datetime.now(UTC).date().isoformat()
 
 
 def _page_headers(outcome: Outcome) -> dict[str, str]:
