@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 
 .PHONY: up test install system-deps lint lock clean bench-scale loadtest bench-api
 
+# The API runs one worker process per core; `make up WORKERS=1` for one.
 up: install
-	$(BIN)/ofsted-graph up
+	$(BIN)/ofsted-graph up $(if $(WORKERS),--workers $(WORKERS))
 
 test: install
 	$(BIN)/pytest

@@ -55,6 +55,15 @@ class Database:
         async with self._driver.session(database=self._database, default_access_mode=READ_ACCESS) as session:
             return await session.execute_read(self._work, cypher, params)
 
+    async def content_hash(self) -> str | None:
+        """The content hash of the load the graph holds (None before the first load).
+
+        Raises:
+            ServiceUnavailableError: Neo4j did not answer in time.
+        """
+        rows = await self.named("dataset")
+        return str(rows[0]["load"]["content_hash"]) if rows else None
+
     async def reachable(self) -> bool:
         """True when Neo4j answers now (for /health)."""
         try:
