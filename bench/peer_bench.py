@@ -409,6 +409,7 @@ BURST = (0, 2, 4)
 class Server:
     name: str
     url: str  # where GraphQL answers
+    pid: int  # the server's process (with one worker, the one that answers)
 
     def post(self, client: httpx.Client, ask: Ask) -> Data:
         response = client.post(self.url, json=ask.body())
@@ -448,8 +449,8 @@ def project_server(port: int, workers: int, cache_mb: int) -> Iterator[Server]:
     """`ofsted-graph serve` with these workers and answer cache, on the settings' Neo4j."""
     env = {**os.environ, "OFSTED_API_PORT": str(port), "OFSTED_API_ANSWER_CACHE_MB": str(cache_mb)}
     url = f"http://127.0.0.1:{port}/graphql"
-    with _running([str(CLI), "serve", "--workers", str(workers)], env, url, "ofsted-graph serve"):
-        yield Server("project", url)
+    with _running([str(CLI), "serve", "--workers", str(workers)], env, url, "ofsted-graph serve") as process:
+        yield Server("project", url, process.pid)
 
 
 @contextmanager
@@ -464,8 +465,8 @@ def peer_server(settings: Settings, port: int) -> Iterator[Server]:
         "NEO4J_DATABASE": settings.neo4j_database,
     }
     url = f"http://127.0.0.1:{port}/"
-    with _running(["node", str(PEER_DIR / "server.mjs")], env, url, "the peer"):
-        yield Server("peer", url)
+    with _running(["node", str(PEER_DIR / "server.mjs")], env, url, "the peer") as process:
+        yield Server("peer", url, process.pid)
 
 
 # -- Measuring ---------------------------------------------------------------------------------------
