@@ -6,7 +6,13 @@ Each request reads the hash (one small read, the `dataset` named query) before i
 first request after a load sees the new hash, misses, and is answered from the new graph. Old
 entries are never asked for again and age out of the LRU.
 
+Under concurrent requests the reads of the hash are shared (HashReads): a request waits for the
+next read to start, never joins one already on its way, so it still sees any load that committed
+before it arrived, and twenty requests at once cost two reads instead of twenty.
+
 Usage:
+    hashes = HashReads(db.content_hash)
+    content_hash = await hashes.current()
     answers = AnswerCache(max_bytes=64 * 2**20)
     key = request_key(method, body_or_params)       # None: not a plain single operation
     tag = etag(content_hash, key)                   # the same in every worker and after a restart
@@ -15,9 +21,10 @@ Usage:
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 
 import orjson
 
@@ -49,6 +56,40 @@ class AnswerCache:
 
     def __len__(self) -> int:
         return len(self._bodies)
+
+
+class HashReads:
+    """The load's content hash, read afresh for every caller, with one read serving all who wait for it."""
+
+    def __init__(self, read: Callable[[], Awaitable[str | None]]) -> None:
+        self._read = read
+        self._next: asyncio.Future[str | None] | None = None
+        self._reading = False
+
+    async def current(self) -> str | None:
+        """The hash as of a read that started after this call.
+
+        Raises:
+            Whatever the read raises (every caller sharing it gets the same error).
+        """
+        if self._next is None:
+            self._next = asyncio.get_running_loop().create_future()
+            if not self._reading:
+                self._reading = True
+                asyncio.get_running_loop().create_task(self._read_while_asked())
+        # Shielded: one caller giving up (a client gone) must not cancel the read for the others.
+        return await asyncio.shield(self._next)
+
+    async def _read_while_asked(self) -> None:
+        try:
+            while self._next is not None:
+                waiting, self._next = self._next, None
+                try:
+                    waiting.set_result(await self._read())
+                except Exception as exc:  # handed to every caller waiting for this read
+                    waiting.set_exception(exc)
+        finally:
+            self._reading = False
 
 
 def request_key(method: str, data: object) -> bytes | None:

@@ -26,7 +26,7 @@ from strawberry.types.unset import UNSET
 from uvicorn.supervisors import Multiprocess
 
 from api import guide, widgets
-from api.answers import AnswerCache, etag, matches, request_key
+from api.answers import AnswerCache, HashReads, etag, matches, request_key
 from api.context import Context
 from api.database import Database
 from api.errors import PublicError
@@ -53,6 +53,8 @@ def create_app(settings: Settings, limits: Limits | None = None) -> FastAPI:
         # whether or not Neo4j answers at this moment.
         driver = connect_async(settings)
         app.state.db = Database(driver, settings.neo4j_database, bounds.query_timeout_seconds)
+        db = app.state.db
+        app.state.hashes = HashReads(lambda: db.content_hash())
         freeze_startup_heap()
         try:
             yield
@@ -147,9 +149,9 @@ async def _cache_key(request: Request) -> bytes | None:
 
 
 async def _content_hash(request: Request) -> str | None:
-    db: Database = request.app.state.db
+    hashes: HashReads = request.app.state.hashes
     try:
-        return await db.content_hash()
+        return await hashes.current()
     except PublicError:
         # Neo4j down or slow: the ordinary path answers, with its 503 or timeout error.
         return None

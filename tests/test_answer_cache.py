@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
+from api.answers import HashReads
 from api.app import create_app
 from api.database import Database
 from graph.settings import Settings
@@ -131,3 +133,24 @@ def test_the_cache_is_off_at_zero(graph: Driver, settings: Settings) -> None:
     assert "etag" not in response.headers
     assert "content_hash" not in names
     assert names.count("council") == 2
+
+
+def test_hash_reads_are_shared_only_by_callers_that_arrived_before_the_read_started() -> None:
+    started: list[int] = []
+
+    async def read() -> str:
+        started.append(len(started) + 1)
+        number = len(started)
+        await asyncio.sleep(0.05)
+        return f"read {number}"
+
+    async def scenario() -> list[str | None]:
+        hashes = HashReads(read)
+        first = asyncio.ensure_future(hashes.current())
+        await asyncio.sleep(0.01)  # the first read is on its way
+        # These arrived after it started, so they may not use it: they share the next one.
+        later = [asyncio.ensure_future(hashes.current()) for _ in range(5)]
+        return [await first, *[await f for f in later]]
+
+    assert asyncio.run(scenario()) == ["read 1"] + ["read 2"] * 5
+    assert started == [1, 2]
