@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -444,11 +445,28 @@ def _running(args: list[str], env: dict[str, str], url: str, what: str) -> Itera
         process.wait(timeout=30)
 
 
+def _wait_for_free_port(port: int) -> None:
+    """Until the last server's closing connections let go of the port (a few seconds at most)."""
+    deadline = time.monotonic() + 60
+    while True:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
+                continue
+            return
+
+
 @contextmanager
 def project_server(port: int, workers: int, cache_mb: int) -> Iterator[Server]:
     """`ofsted-graph serve` with these workers and answer cache, on the settings' Neo4j."""
     env = {**os.environ, "OFSTED_API_PORT": str(port), "OFSTED_API_ANSWER_CACHE_MB": str(cache_mb)}
     url = f"http://127.0.0.1:{port}/graphql"
+    _wait_for_free_port(port)
     with _running([str(CLI), "serve", "--workers", str(workers)], env, url, "ofsted-graph serve") as process:
         yield Server("project", url, process.pid)
 
