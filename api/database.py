@@ -16,6 +16,8 @@ Row = dict[str, Any]
 # Beyond the server-side timeout, how long to wait for the driver: a query Neo4j stops at its
 # timeout answers within this, so only a Neo4j that does not answer at all reaches it.
 CLIENT_GRACE_SECONDS = 2.0
+# Tries of one read when the connection fails under it (see Database._read_retrying).
+READ_ATTEMPTS = 3
 
 
 class Database:
@@ -41,13 +43,24 @@ class Database:
         """
         try:
             async with asyncio.timeout(self._timeout + CLIENT_GRACE_SECONDS):
-                return await self._read(cypher, params)
+                return await self._read_retrying(cypher, params)
         except (ServiceUnavailable, SessionExpired, TimeoutError) as exc:
             raise ServiceUnavailableError() from exc
         except ClientError as exc:
             if exc.code is not None and "TransactionTimedOut" in exc.code:
                 raise QueryTimeoutError() from exc
             raise
+
+    async def _read_retrying(self, cypher: LiteralString, params: dict[str, Any]) -> list[Row]:
+        # A read is safe to repeat. After Neo4j restarts, the pool's idle connections are dead and
+        # the first query to use one fails; the driver then drops them, and the next try connects
+        # afresh. (execute_read retried like this by itself; an auto-commit read does not.)
+        for _ in range(READ_ATTEMPTS - 1):
+            try:
+                return await self._read(cypher, params)
+            except (ServiceUnavailable, SessionExpired):
+                continue
+        return await self._read(cypher, params)
 
     async def _read(self, cypher: LiteralString, params: dict[str, Any]) -> list[Row]:
         # One auto-commit transaction in READ mode: RUN and PULL go to Neo4j together, one round trip,
