@@ -37,6 +37,8 @@ from graph.errors import PortInUseError
 from graph.server import port_holder
 from graph.settings import Settings
 
+WORKER_HEALTHCHECK_SECONDS = 60
+
 
 def create_app(settings: Settings, limits: Limits | None = None) -> FastAPI:
     """The API app; its lifespan opens one Neo4j driver and closes it.
@@ -208,6 +210,10 @@ def serve(settings: Settings, workers: int | None = None, sock: socket.socket | 
         workers=count,
         host=settings.api_host,
         port=settings.api_port,
+        # The supervisor pings each worker from the moment it is spawned, and kills one that does not
+        # answer in time. A spawned worker first imports the whole app, which on a busy machine took
+        # longer than uvicorn's 5 s: killed and respawned over and over, it never served.
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
     )
     if count > 1:
         # Each worker reads its settings from the environment, as this process did.

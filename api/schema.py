@@ -281,7 +281,14 @@ def _prefetch_council_parts(info: Info, code: str) -> None:
     for selection in (s for field in info.selected_fields for s in getattr(field, "selections", [])):
         loader = _COUNCIL_PARTS.get(getattr(selection, "name", ""))
         if loader is not None and not getattr(selection, "arguments", None):
-            getattr(info.context, loader).load(code)
+            started = getattr(info.context, loader).load(code)
+            # Not awaited when the council is not found: say the failure was seen, or asyncio logs it.
+            started.add_done_callback(_seen)
+
+
+def _seen(future: asyncio.Future[object]) -> None:
+    if not future.cancelled():
+        future.exception()
 
 
 def _connection(row: Row, skip: int) -> CouncilConnection:
