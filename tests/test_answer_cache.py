@@ -15,7 +15,7 @@ from api.answers import HashReads
 from api.app import create_app
 from api.database import Database
 from graph.settings import Settings
-from loaders.writer import write_graph
+from loaders.write import write_graph
 from tests.asgi import TestClient
 from tests.test_api import FIRST, SECOND, api_content
 

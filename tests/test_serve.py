@@ -11,7 +11,7 @@ import psutil
 from neo4j import Driver
 
 from graph.settings import Settings
-from loaders.writer import write_graph
+from loaders.write import write_graph
 from tests.test_api import api_content
 from tests.test_faults import CLI, _free_port, cli_env, wait_for
 
