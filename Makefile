@@ -3,10 +3,11 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: up test install system-deps lint lock clean bench-scale loadtest bench-api
+.PHONY: up test install system-deps lint lock clean bench-scale loadtest bench-api bench-peer
 
+# The API runs one worker process per core; `make up WORKERS=1` for one.
 up: install
-	$(BIN)/ofsted-graph up
+	$(BIN)/ofsted-graph up $(if $(WORKERS),--workers $(WORKERS))
 
 test: install
 	$(BIN)/pytest
@@ -22,6 +23,26 @@ bench-api: install
 	$(BENCH_API_ENV) $(BIN)/ofsted-graph load
 	$(BENCH_API_ENV) $(BIN)/python -m bench.api_bench; status=$$?; \
 	  $(BENCH_API_ENV) $(BIN)/ofsted-graph neo4j stop; exit $$status
+
+# The API against its peer (@neo4j/graphql + @apollo/server) on the loaded graph, in a Neo4j of its own
+# (stopped afterwards). Every port is a variable: `make bench-peer BENCH_PEER_BOLT=57688 ...`.
+BENCH_PEER_BOLT ?= 18288
+BENCH_PEER_HTTP ?= 18289
+BENCH_PEER_API ?= 18290
+BENCH_PEER_PORT ?= 18291
+BENCH_PEER_ARGS ?=
+BENCH_PEER_ENV := OFSTED_NEO4J_HOME=.neo4j-bench-peer OFSTED_BOLT_PORT=$(BENCH_PEER_BOLT) \
+  OFSTED_HTTP_PORT=$(BENCH_PEER_HTTP) OFSTED_API_PORT=$(BENCH_PEER_API) OFSTED_PEER_PORT=$(BENCH_PEER_PORT)
+bench-peer: install bench/peer/node_modules/.installed
+	$(BENCH_PEER_ENV) $(BIN)/ofsted-graph neo4j start
+	$(BENCH_PEER_ENV) $(BIN)/ofsted-graph load
+	$(BENCH_PEER_ENV) $(BIN)/python -m bench.peer_bench $(BENCH_PEER_ARGS); status=$$?; \
+	  $(BENCH_PEER_ENV) $(BIN)/ofsted-graph neo4j stop; exit $$status
+
+# @neo4j/graphql, @apollo/server and autocannon at the versions bench/peer/package-lock.json pins.
+bench/peer/node_modules/.installed: bench/peer/package.json bench/peer/package-lock.json
+	npm ci --prefix bench/peer --no-audit --no-fund
+	touch $@
 
 # The load test against the API that `make up` serves (start it first, in another terminal).
 loadtest: install

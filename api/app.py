@@ -2,30 +2,42 @@
 
 Usage:
     app = create_app(settings)   # the only way to get an app; tests use it too
-    serve(settings)              # uvicorn on settings.api_host:settings.api_port
+    serve(settings, workers=2)   # uvicorn on settings.api_host:settings.api_port, 2 processes
 """
 
 from __future__ import annotations
 
 import functools
 import gc
+import os
+import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 import orjson
 import uvicorn
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from strawberry.fastapi import GraphQLRouter
+from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET
+from uvicorn.supervisors import Multiprocess
 
 from api import export, guide, widgets
+from api.answers import AnswerCache, HashReads, etag, matches, request_key
 from api.context import Context
 from api.database import Database
+from api.errors import PublicError
 from api.limits import BodySizeLimit, Limits
-from api.schema import build_schema
+from api.schema import GET_CACHE_CONTROL, build_schema
 from graph.connection import connect_async
+from graph.errors import PortInUseError
+from graph.server import port_holder
 from graph.settings import Settings
+
+WORKER_HEALTHCHECK_SECONDS = 60
 
 
 def create_app(settings: Settings, limits: Limits | None = None) -> FastAPI:
@@ -43,6 +55,8 @@ def create_app(settings: Settings, limits: Limits | None = None) -> FastAPI:
         # whether or not Neo4j answers at this moment.
         driver = connect_async(settings)
         app.state.db = Database(driver, settings.neo4j_database, bounds.query_timeout_seconds)
+        db = app.state.db
+        app.state.hashes = HashReads(lambda: db.content_hash())
         freeze_startup_heap()
         try:
             yield
@@ -53,8 +67,11 @@ def create_app(settings: Settings, limits: Limits | None = None) -> FastAPI:
         return Context(request.app.state.db, bounds)
 
     app = FastAPI(title="ofsted-graph", lifespan=lifespan)
+    answers = AnswerCache(settings.api_answer_cache_mb * 2**20) if settings.api_answer_cache_mb > 0 else None
     app.include_router(
-        JsonRouter(build_schema(bounds), context_getter=get_context, allow_queries_via_get=True),
+        JsonRouter(
+            build_schema(bounds), context_getter=get_context, allow_queries_via_get=True, answers=answers
+        ),
         prefix="/graphql",
     )
     app.add_api_route("/health", health, methods=["GET"])
@@ -78,13 +95,71 @@ def create_app(settings: Settings, limits: Limits | None = None) -> FastAPI:
 
 
 class JsonRouter(GraphQLRouter[Context, None]):
-    """strawberry's router writing answers with orjson."""
+    """strawberry's router writing answers with orjson, and answering repeats from the answer cache."""
+
+    def __init__(self, *args: Any, answers: AnswerCache | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.answers = answers
 
     # A council page answer is about 65 KB, and the standard library's encoder took a measurable
     # share of each request. Requests stay with the standard library: they are small, and orjson
     # would refuse valid JSON that strawberry reads (an integer past 64 bits, UTF-16).
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> Any:
+        # Only an answer without errors may be kept: a timeout or an outage is not the graph's answer.
+        request.state.clean_answer = not result.errors
+        return await super().process_result(request, result)
+
+    async def run(  # type: ignore[override]
+        self, request: Request, context: Any = UNSET, root_value: Any = UNSET
+    ) -> Response:
+        """The answer from the cache when this load has answered this request before; else as usual.
+
+        GET and POST are both served from the cache; GET also answers If-None-Match with 304.
+        """
+        if self.answers is None or request.scope["type"] != "http":
+            return await super().run(request, context, root_value)
+        key = await _cache_key(request)
+        content_hash = None if key is None else await _content_hash(request)
+        if key is None or content_hash is None:
+            return await super().run(request, context, root_value)
+        tag = etag(content_hash, key)
+        headers = {"ETag": tag}
+        if request.method == "GET":
+            headers["Cache-Control"] = GET_CACHE_CONTROL
+            if matches(request.headers.get("if-none-match"), tag):
+                return Response(status_code=304, headers=headers)
+        body = self.answers.get(tag)
+        if body is not None:
+            return Response(body, media_type="application/json", headers=headers)
+        response: Response = await super().run(request, context, root_value)
+        if response.status_code == 200 and getattr(request.state, "clean_answer", False):
+            self.answers.put(tag, bytes(response.body))
+            response.headers["ETag"] = tag
+        return response
+
+
+async def _cache_key(request: Request) -> bytes | None:
+    if request.method == "GET":
+        return request_key("GET", dict(request.query_params))
+    if request.method != "POST" or "json" not in request.headers.get("content-type", ""):
+        return None
+    try:
+        # Starlette keeps the body, so strawberry reads the same bytes again without a second receive.
+        return request_key("POST", orjson.loads(await request.body()))
+    except orjson.JSONDecodeError:
+        return None
+
+
+async def _content_hash(request: Request) -> str | None:
+    hashes: HashReads = request.app.state.hashes
+    try:
+        return await hashes.current()
+    except PublicError:
+        # Neo4j down or slow: the ordinary path answers, with its 503 or timeout error.
+        return None
 
 
 @functools.cache
@@ -119,6 +194,58 @@ def app_from_environment() -> FastAPI:
     return create_app(Settings())
 
 
-def serve(settings: Settings) -> None:
-    """Serve the API with uvicorn on settings.api_host:settings.api_port until interrupted."""
-    uvicorn.run(create_app(settings), host=settings.api_host, port=settings.api_port)
+def serve(settings: Settings, workers: int | None = None, sock: socket.socket | None = None) -> None:
+    """Serve the API on settings.api_host:settings.api_port until interrupted.
+
+    Args:
+        settings: the API's address, and where Neo4j is.
+        workers: processes sharing the port, each with its own app and driver (default: one per core).
+        sock: the socket bind_api_socket gave (bound here when not given).
+
+    Raises:
+        PortInUseError: another process holds the API port (named, with the setting that moves it).
+    """
+    count = workers or os.cpu_count() or 1
+    sock = sock or bind_api_socket(settings)
+    config = uvicorn.Config(
+        "api.app:app_from_environment" if count > 1 else create_app(settings),
+        factory=count > 1,
+        workers=count,
+        host=settings.api_host,
+        port=settings.api_port,
+        # The supervisor pings each worker from the moment it is spawned, and kills one that does not
+        # answer in time. A spawned worker first imports the whole app, which on a busy machine took
+        # longer than uvicorn's 5 s: killed and respawned over and over, it never served.
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
+    )
+    if count > 1:
+        # Each worker reads its settings from the environment, as this process did.
+        Multiprocess(config, sockets=[sock]).run()
+    else:
+        uvicorn.Server(config).run(sockets=[sock])
+
+
+def bind_api_socket(settings: Settings) -> socket.socket:
+    """The listening socket for the API, bound here so a taken port is one clear error.
+
+    IPPROTO_TCP is spelled out because asyncio turns Nagle's algorithm off only on sockets whose
+    proto says TCP; uvicorn's own socket for several workers says 0, and then every answer's body
+    waited for the client's delayed ACK of its headers (about 40 ms).
+
+    Raises:
+        PortInUseError: the port is taken.
+    """
+    family = socket.AF_INET6 if ":" in settings.api_host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    # As uvicorn does, so a port left in TIME_WAIT by the last run does not count as taken.
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((settings.api_host, settings.api_port))
+    except OSError as exc:
+        sock.close()
+        raise PortInUseError(
+            f"API port {settings.api_port} on {settings.api_host} is already in use"
+            f"{port_holder(settings.api_port)}. Stop that process or choose another port (OFSTED_API_PORT)."
+        ) from exc
+    sock.set_inheritable(True)
+    return sock

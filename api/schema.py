@@ -158,6 +158,7 @@ def _dataset_from(props: Row) -> Dataset:
 class Query(AcrossQuery):
     @described('By DfE LA code ("916"), ONS code ("E10000013") or Ofsted URN ("80470").')
     async def council(self, info: Info, code: str) -> Council | None:
+        _prefetch_council_parts(info, code)
         row = await info.context.council.load(code)
         return None if row is None else council_from(row)
 
@@ -253,6 +254,38 @@ class Query(AcrossQuery):
     async def conflicts(self, info: Info, council_code: str | None = None) -> list[Conflict]:
         rows = await info.context.db.named("source_conflicts", council_code=council_code)
         return [_conflict_from(r) for r in rows]
+
+
+# The per-council lists a council field may ask for, and the loader each is read through.
+_COUNCIL_PARTS = {
+    "inspections": "council_inspections",
+    "tenures": "council_tenures",
+    "improvementNotices": "notices_boards",
+    "improvementBoards": "notices_boards",
+}
+
+
+def _prefetch_council_parts(info: Info, code: str) -> None:
+    """Start the lists the request asks of this council alongside the council itself, not after it.
+
+    A council page otherwise costs two waits on Neo4j: the council, then its lists keyed by its DfE
+    code. Asked by DfE code (the widget's way), the lists' loads here are the ones the Council
+    fields make later, so the page is one wait; asked by another code, they find nothing and the
+    fields load by the DfE code as before. Only fields asked for directly count (not fragments),
+    and `tenures(at:)` runs its own query.
+    """
+    # Several nodes when a document asks for the same council field twice (graphql merges them).
+    for selection in (s for field in info.selected_fields for s in getattr(field, "selections", [])):
+        loader = _COUNCIL_PARTS.get(getattr(selection, "name", ""))
+        if loader is not None and not getattr(selection, "arguments", None):
+            started = getattr(info.context, loader).load(code)
+            # Not awaited when the council is not found: say the failure was seen, or asyncio logs it.
+            started.add_done_callback(_seen)
+
+
+def _seen(future: asyncio.Future[object]) -> None:
+    if not future.cancelled():
+        future.exception()
 
 
 def _connection(row: Row, skip: int) -> CouncilConnection:

@@ -17,7 +17,11 @@ from graph.settings import Settings
 
 @contextmanager
 def serving(settings: Settings) -> Iterator[str]:
-    """The real app on a free loopback port in a thread of this process; yields its base URL."""
+    """The real app on a free loopback port in a thread of this process; yields its base URL.
+
+    The answer cache is off: a benchmark times the questions' work, not a dictionary look-up.
+    """
+    settings = settings.model_copy(update={"api_answer_cache_mb": 0})
     # IPPROTO_TCP spelled out: asyncio turns Nagle off only on sockets whose proto says TCP, and with
     # Nagle on, each response's body waits for the client's delayed ACK of its headers (about 40 ms).
     # The socket is bound here and handed to uvicorn, so no other process can take the port between.

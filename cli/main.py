@@ -224,12 +224,17 @@ def print_load_result(result: WriteResult) -> None:
     console.print(table)
 
 
+WORKERS_HELP = "API processes sharing the port (default: one per core)."
+
+
 @app.command("serve")
-def serve() -> None:
+def serve(workers: int | None = typer.Option(None, min=1, help=WORKERS_HELP)) -> None:
     """Serve the read-only GraphQL API (GraphiQL in a browser) in the foreground."""
     settings = Settings()
+    with reported_errors():
+        sock = api_app.bind_api_socket(settings)
     console.print(f"GraphQL API: http://{settings.api_host}:{settings.api_port}/graphql")
-    api_app.serve(settings)
+    api_app.serve(settings, workers, sock=sock)
 
 
 @app.command("export")
@@ -273,14 +278,16 @@ async def _export(settings: Settings, question: str, params: list[tuple[str, str
 
 
 @app.command("up")
-def up() -> None:
+def up(workers: int | None = typer.Option(None, min=1, help=WORKERS_HELP)) -> None:
     """Start the local Neo4j, load the bundled data, then serve the API in the foreground (`make up`)."""
     settings = Settings()
     with reported_errors():
+        # Before Neo4j starts and the load runs, so a taken API port is said at once.
+        sock = api_app.bind_api_socket(settings)
         status = server.start(settings, on_progress=lambda msg: console.print(f"[dim]{msg}…[/dim]"))
         console.print(f"Neo4j {status.version}: bolt://localhost:{status.bolt_port}")
         print_load_result(run_load(settings))
     console.print(f"Neo4j Browser: {settings.browser_url} (user {settings.neo4j_user})")
     console.print(f"Widget demo: http://{settings.api_host}:{settings.api_port}/widgets/demo")
     console.print(f"GraphQL API: http://{settings.api_host}:{settings.api_port}/graphql (Ctrl-C stops it)")
-    api_app.serve(settings)
+    api_app.serve(settings, workers, sock=sock)

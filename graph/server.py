@@ -255,7 +255,7 @@ def ensure_ports_free(settings: Settings) -> None:
     for name, port in (("Bolt", settings.bolt_port), ("HTTP", settings.http_port)):
         if _port_free(settings.listen_address, port):
             continue
-        holder = _port_holder(port)
+        holder = port_holder(port)
         raise PortInUseError(
             f"{name} port {port} on {settings.listen_address} is already in use{holder}. "
             f"Stop that process or choose another port (OFSTED_{name.upper()}_PORT)."
@@ -273,7 +273,8 @@ def _port_free(address: str, port: int) -> bool:
     return True
 
 
-def _port_holder(port: int) -> str:
+def port_holder(port: int) -> str:
+    """' by NAME (pid N: COMMAND)' for the process listening on the port, or '' when unknown."""
     try:
         for conn in psutil.net_connections(kind="tcp"):
             if conn.laddr and conn.laddr.port == port and conn.status == psutil.CONN_LISTEN:

@@ -51,6 +51,10 @@ class Settings(BaseSettings):
 
     api_host: str = "127.0.0.1"
     api_port: int = 8000
+    api_answer_cache_mb: int = Field(
+        default=64,
+        description="Bound of each API process's cache of repeat answers (api/answers.py); 0 turns it off.",
+    )
 
     @field_validator("neo4j_home")
     @classmethod

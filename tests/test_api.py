@@ -735,3 +735,17 @@ def test_a_graphql_query_past_the_timeout_gets_a_clear_error(graph: Driver, sett
     with TestClient(create_app(settings, Limits(query_timeout_seconds=0.5))) as client:
         query = '{ leadersWhenRated(councilCode: "200", grade: INADEQUATE) { leaders { id } } }'
         assert errors_of(client, query) == ["the query took too long and was stopped; ask for less"]
+
+
+def test_a_council_page_starts_its_lists_with_the_council_and_other_codes_still_find_them(
+    client: TestClient, queries_run: list[str]
+) -> None:
+    query = "query($code: String!) { council(code: $code) { code inspections { id } } }"
+    by_dfe = ask(client, query, code="200")["council"]
+    assert sorted(queries_run) == ["council", "councils_inspections"]
+    queries_run.clear()
+    by_ons = ask(client, query, code="E1")["council"]
+    assert by_ons == by_dfe
+    assert [i["id"] for i in by_ons["inspections"]] == [FIRST, SECOND]
+    # Started by the asked code, the list found nothing under "E1" and was read again by DfE code.
+    assert sorted(queries_run) == ["council", "councils_inspections", "councils_inspections"]

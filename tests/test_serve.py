@@ -1,0 +1,72 @@
+"""`ofsted-graph serve`: several worker processes on one port, and a clear error for a taken port."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+
+import httpx
+import psutil
+from neo4j import Driver
+
+from graph.settings import Settings
+from loaders.write import write_graph
+from tests.test_api import api_content
+from tests.test_faults import CLI, _free_port, cli_env, wait_for
+
+
+def test_a_taken_api_port_names_its_holder_and_the_setting_that_moves_it(settings: Settings) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        port = sock.getsockname()[1]
+        done = subprocess.run(
+            [str(CLI), "serve"],
+            env=cli_env(settings, OFSTED_API_PORT=str(port)),
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+    said = " ".join((done.stdout + done.stderr).split())
+    assert done.returncode == 1, said
+    assert f"API port {port} on 127.0.0.1 is already in use by" in said
+    assert f"pid {os.getpid()}" in said
+    assert "OFSTED_API_PORT" in said
+    assert "Traceback" not in said
+    assert "Errno" not in said
+
+
+def test_two_workers_share_the_port_and_answer_from_the_graph(graph: Driver, settings: Settings) -> None:
+    write_graph(graph, settings.neo4j_database, api_content())
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    process = subprocess.Popen(
+        [str(CLI), "serve", "--workers", "2"],
+        env=cli_env(settings, OFSTED_API_PORT=str(port)),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(lambda: _council_name(url) == "New Shire", f"the API at {url} to answer")
+        # Beside them, multiprocessing's resource tracker is a child too.
+        workers = [w for w in psutil.Process(process.pid).children() if "spawn_main" in " ".join(w.cmdline())]
+        assert len(workers) == 2
+        # Both workers hold the same listening socket, and every answer is whole.
+        names = {_council_name(url) for _ in range(20)}
+        assert names == {"New Shire"}
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    assert all(not w.is_running() for w in workers)
+
+
+def _council_name(url: str) -> str | None:
+    try:
+        response = httpx.post(
+            f"{url}/graphql", json={"query": '{ council(code: "200") { name } }'}, timeout=30
+        )
+    except httpx.TransportError:
+        return None
+    return str(response.json()["data"]["council"]["name"])
