@@ -126,20 +126,19 @@ def test_the_map_holds_exactly_the_153_current_councils(settings: Settings) -> N
     assert len(gzip.compress(SHAPES.read_bytes())) < MAP_BUDGET
 
 
-def test_intervention_bands_come_from_notices_and_boards_through_one_function() -> None:
+def test_intervention_bands_come_from_the_councils_interventions_through_one_function() -> None:
     council = {
-        "improvementNotices": [
+        "interventions": [
             {
-                "kind": "improvement_notice",
-                "issued": {"date": "2017-08", "precision": "MONTH"},
-                "lifted": None,
+                "kind": "IMPROVEMENT_NOTICE",
+                "name": None,
+                "start": {"date": "2017-08", "precision": "MONTH"},
+                "end": None,
                 "citations": [
-                    {"source": {"id": "a", "kind": "NEWS_ARTICLE", "url": "https://example.org/a"}}
+                    {"verified": True, "source": {"id": "a", "kind": "NEWS_ARTICLE", "url": "https://example.org/a"}}
                 ],
-            }
-        ],
-        "improvementBoards": [
-            {"name": "Board", "firstMeeting": None, "citations": []},
+            },
+            {"kind": "IMPROVEMENT_BOARD", "name": "Board", "start": None, "end": None, "citations": []},
         ],
     }
     bands = intervention_bands(interventions_of(council))

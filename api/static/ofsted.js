@@ -192,10 +192,7 @@ function periodEnd(date) {
 
 // The DfE interventions in the shape of the planned Council.interventions field; once it exists,
 // this is `(c) => c.interventions` and the query asks for it.
-const interventionsOf = (c) => [
-  ...c.improvementNotices.map((n) => ({ kind: n.kind.toUpperCase(), name: null, start: n.issued, end: n.lifted, citations: n.citations })),
-  ...c.improvementBoards.map((b) => ({ kind: "IMPROVEMENT_BOARD", name: b.name, start: b.firstMeeting, end: null, citations: b.citations })),
-];
+const interventionsOf = (c) => c.interventions;
 
 const firstLink = (citations) => (sourcesOf(citations).find((s) => s.url) || { url: null }).url;
 
