@@ -50,6 +50,7 @@ FRAMEWORKS = (
     "TLAC",
     "SIF",
     "SIF re-inspection",
+    "LSCB review",
     "ILACS",
     "ILACS standard",
     "ILACS short",
