@@ -16,9 +16,9 @@ from graph.errors import LoadError
 from graph.settings import PROJECT_ROOT, Settings
 from loaders.published import read_all_published, read_published, web_source_id
 from tests.asgi import TestClient
-from tests.test_load import loaded, real_content, run
+from tests.test_load import loaded, run
 
-__all__ = ["loaded", "real_content"]  # session fixtures shared with the real-load tests
+__all__ = ["loaded"]  # the real-load fixture, shared with tests/test_load.py
 
 PUBLISHED = PROJECT_ROOT / "facts" / "published"
 COUNCILS = {"916", "204", "371"}
