@@ -135,7 +135,10 @@ def test_intervention_bands_come_from_the_councils_interventions_through_one_fun
                 "start": {"date": "2017-08", "precision": "MONTH"},
                 "end": None,
                 "citations": [
-                    {"verified": True, "source": {"id": "a", "kind": "NEWS_ARTICLE", "url": "https://example.org/a"}}
+                    {
+                        "verified": True,
+                        "source": {"id": "a", "kind": "NEWS_ARTICLE", "url": "https://example.org/a"},
+                    }
                 ],
             },
             {"kind": "IMPROVEMENT_BOARD", "name": "Board", "start": None, "end": None, "citations": []},

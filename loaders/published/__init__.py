@@ -53,8 +53,7 @@ def read_published(path: Path, councils_known: set[str]) -> Bundle:
     except ValidationError as exc:
         lines = _lines(text)
         problems = [
-            Problem(path.name, _line(lines, e["loc"]), key_path(e["loc"]), e["msg"])
-            for e in exc.errors()
+            Problem(path.name, _line(lines, e["loc"]), key_path(e["loc"]), e["msg"]) for e in exc.errors()
         ]
         raise LoadError(problems) from exc
     problems = list(problems_in(path.name, facts, councils_known, _lines(text)))
