@@ -12,6 +12,7 @@ Usage:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -116,16 +117,36 @@ def stop(settings: Settings, *, timeout: float = 60.0) -> bool:
         return False
     proc = psutil.Process(pid)
     proc.send_signal(signal.SIGTERM)
-    try:
-        proc.wait(timeout=timeout)
-    except psutil.TimeoutExpired:
+    if not wait_gone(proc, timeout):
         # A shutdown that hangs this long would hold the store lock forever; kill is the lesser harm.
         proc.kill()
-        proc.wait(timeout=10)
+        if not wait_gone(proc, 10):
+            raise ServerError(f"Neo4j (pid {pid}) did not stop after SIGKILL; stop it by hand.")
     if (child := _launched.pop(pid, None)) is not None:
         child.wait()
     _pid_file(settings.neo4j_home).unlink(missing_ok=True)
     return True
+
+
+def wait_gone(proc: psutil.Process, timeout: float) -> bool:
+    """Wait until the process has exited; True if it did within the timeout.
+
+    An exited process whose parent never reaps it (the `up` that started it was killed, and this
+    machine's init does not reap) stays a zombie: its pid exists, so psutil's own wait would time out
+    although the server is long gone and its store lock released.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if proc.status() == psutil.STATUS_ZOMBIE:
+                with contextlib.suppress(psutil.TimeoutExpired, ChildProcessError):
+                    proc.wait(timeout=0)  # reaps it when it is our own child
+                return True
+        except psutil.NoSuchProcess:
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.1)
 
 
 def server_status(settings: Settings) -> ServerStatus:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 import socket
 import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -144,3 +147,30 @@ def test_cli_reports_our_errors_without_a_traceback(tmp_path: Path, monkeypatch:
     assert result.exit_code == 1
     assert "JavaNotFoundError" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_server_left_as_an_unreaped_zombie_counts_as_stopped(tmp_path: Path) -> None:
+    # The shape `up` leaves when it is killed: the server exits on SIGTERM, but its parent is gone or
+    # stopped and never reaps it, so its pid lingers as a zombie that is not this process's child.
+    pid_file = tmp_path / "child.pid"
+    parent_code = (
+        "import os, signal, subprocess, sys\n"
+        "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
+        f"open({str(pid_file)!r}, 'w').write(str(child.pid))\n"
+        "os.kill(os.getpid(), signal.SIGSTOP)\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", parent_code])
+    try:
+        deadline = time.monotonic() + 30
+        while not (pid_file.exists() and pid_file.read_text()):
+            assert time.monotonic() < deadline, "the child never started"
+            time.sleep(0.05)
+        child = psutil.Process(int(pid_file.read_text()))
+        child.terminate()
+        assert server.wait_gone(child, timeout=10)
+        assert child.status() == psutil.STATUS_ZOMBIE  # still listed, yet gone as a server
+        running = psutil.Process(parent.pid)
+        assert not server.wait_gone(running, timeout=0.3)  # a live (stopped) process is not gone
+    finally:
+        parent.kill()
+        parent.wait()
