@@ -6,7 +6,7 @@ notices and boards; every fact carries evidence quoting a seed file. Nothing is 
 curator's word: each quote must appear in the cited file (whitespace runs collapsed to one space) and,
 when cited as an article fact, inside the article body, never in a reader comment or site furniture.
 Before anything is built the file must be UTF-8 YAML with no aliases, no key given twice and no
-deeper nesting than MAX_DEPTH; those problems, and YAML syntax errors, carry the line as their row.
+deeper nesting than yaml_files.MAX_DEPTH; those problems, and YAML syntax errors, carry the line as their row.
 
 Kept out of the graph, though their quotes are still checked:
 - `inspection_mentions`: an article's "rated inadequate in June 2017" or "visited in February and
@@ -25,8 +25,9 @@ from pathlib import Path
 from graph.errors import LoadError
 from loaders.facts.build import bundle_of
 from loaders.facts.checks import Checker
-from loaders.facts.parse import key_path, parse_file
+from loaders.facts.parse import parse_file
 from loaders.model import Bundle
+from loaders.yaml_files import key_path
 
 __all__ = ["key_path", "read_facts"]
 

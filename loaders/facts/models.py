@@ -20,9 +20,6 @@ OrganisationKind = Literal[
 ]
 
 
-# A fact file nests about five levels deep; far more is a broken or hostile file.
-MAX_DEPTH = 20
-
 # Ids and names become indexed properties, and Neo4j refuses an index key over about 8 KB.
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]

@@ -18,11 +18,11 @@ import yaml
 from pydantic import ValidationError
 
 from graph.errors import LoadError, Problem
-from loaders.facts.parse import _read_text, _structure_problems, key_path, yaml_problem
 from loaders.model import Bundle
 from loaders.published.build import bundle_of, web_source_id
 from loaders.published.checks import problems_in
 from loaders.published.models import PublishedFile
+from loaders.yaml_files import key_path, read_text, structure_problems, yaml_problem
 
 __all__ = ["read_all_published", "read_published", "web_source_id"]
 
@@ -46,7 +46,7 @@ def read_published(path: Path, councils_known: set[str]) -> Bundle:
     Raises:
         LoadError: every problem in the file, each with its line and key path.
     """
-    text = _read_text(path)
+    text = read_text(path)
     raw = _raw(path.name, text)
     try:
         facts = PublishedFile.model_validate(raw)
@@ -72,7 +72,7 @@ def _line(lines: dict[str, int], loc: tuple[int | str, ...]) -> int | None:
 
 
 def _raw(file: str, text: str) -> object:
-    problems = _structure_problems(file, text)
+    problems = structure_problems(file, text)
     if problems:
         raise LoadError(problems)
     try:
