@@ -352,7 +352,7 @@ def test_a_check_row_without_a_decision_is_reported(tmp_path: Path) -> None:
     row = letter(status="check", name="Chris Spencer Director of Children’s Services")
 
     assert problems(tmp_path, row) == [
-        (2, "parse_status", "a 'check' row needs a decision in loaders.letters.DECISIONS")
+        (2, "parse_status", "a 'check' row needs a decision in corrections/letter_decisions.csv")
     ]
 
 

@@ -208,7 +208,7 @@ def _addressees(
         report("parse_status", f"expected one of {sorted(PARSE_STATUSES)}, got {status!r}")
         return ()
     if status == "check":
-        report("parse_status", "a 'check' row needs a decision in loaders.letters.DECISIONS")
+        report("parse_status", "a 'check' row needs a decision in corrections/letter_decisions.csv")
         return ()
     printed = raw["addressee_name"].strip()
     name = clean_name(printed)
