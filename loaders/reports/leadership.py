@@ -74,9 +74,13 @@ def attach_unnamed(read: list[TenureRecord], tables: list[TenureRecord]) -> list
     """Give a report's unnamed tenure sentence to the one named holder shown in post at that time.
 
     A sentence joins a named tenure of the same post (role and organisation) when that tenure is the
-    only one with evidence within SAME_TIME_DAYS of the report, and nothing about it (a stated start,
-    an appointment or taking up post) is later than the month the sentence gives. Otherwise the
-    sentence keeps a tenure of its own with no holder: the graph then says "unknown", not a guess.
+    only one that either
+    - started in the very month the sentence gives ("in post since October 2016" and a source stating
+      that X took up the post in October 2016), or
+    - has evidence within SAME_TIME_DAYS of the report, and nothing about it (a stated start, an
+      appointment or taking up post) is later than the month the sentence gives.
+    Otherwise the sentence keeps a tenure of its own with no holder: the graph then says "unknown",
+    not a guess.
     The named tenure is returned with the sentence's citations, under the table tenure's id, so
     `loaders.merge.merge_tenures` pools it with the table's record.
     """
@@ -110,12 +114,15 @@ def attach_unnamed(read: list[TenureRecord], tables: list[TenureRecord]) -> list
 
 def _could_be(named: TenureRecord, unnamed: TenureRecord, since: str, as_of: str | None) -> bool:
     if (
-        as_of is None
-        or named.person_id is None
+        named.person_id is None
         or named.role != unnamed.role
         or named.organisation_id != unnamed.organisation_id
         or (unnamed.interim is not None and named.interim is not None and named.interim != unnamed.interim)
     ):
+        return False
+    if _started_in(named, since):
+        return True
+    if as_of is None:
         return False
     later_start = [
         c.date
@@ -135,6 +142,26 @@ def _could_be(named: TenureRecord, unnamed: TenureRecord, since: str, as_of: str
         if first - window <= report_day <= last + window:
             return True
     return False
+
+
+def _started_in(named: TenureRecord, since: str) -> bool:
+    """True when a source states the named holder took up the post in the month the sentence gives.
+
+    Only a month or a day counts: two holders can start in one year, so a year alone joins nothing.
+    An appointment date is not a start (it is often announced months ahead); a start announced ahead
+    (planned) counts, since the report's own month then confirms it.
+    """
+    if len(since) < len("2016-10"):
+        return False
+    # "had taken up the post by" (on_or_before) or "about two years ago" (approximate) gives no month.
+    starts = [
+        c.date
+        for c in named.citations
+        if c.evidence == "takes_up_post" and c.date and c.certainty not in ("on_or_before", "approximate")
+    ]
+    if named.start is not None and named.start.certainty not in ("on_or_before", "approximate"):
+        starts.append(named.start.date)
+    return any(len(start) >= len(since[:7]) and start[:7] == since[:7] for start in starts)
 
 
 def _span(partial: str) -> tuple[date, date]:
