@@ -13,6 +13,7 @@ from strawberry.extensions import MaskErrors, ParserCache, SchemaExtension, Vali
 
 from api.across import AcrossQuery
 from api.database import Row
+from api.execution import PlainDataExecution
 from api.errors import BadArgumentError, NotFoundError, PublicError, ServiceUnavailableError
 from api.graphql_types import (
     Council,
@@ -361,6 +362,8 @@ def build_schema(limits: Limits) -> strawberry.Schema:
     """The schema with its bounds: masked errors, depth/alias/token limits, parse and validation caches."""
     return strawberry.Schema(
         query=Query,
+        # Attribute-only fields completed without graphql-core's per-field machinery (api/execution.py).
+        execution_context_class=PlainDataExecution,
         extensions=[
             lambda: MaskErrors(should_mask_error=should_mask, error_message="internal error"),
             *limit_extensions(limits),
