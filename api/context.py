@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
+from functools import cached_property
 
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
@@ -19,18 +21,42 @@ class Context(BaseContext):
         super().__init__()
         self.db = db
         self.limits = limits
-        self.council = DataLoader(_by_key(db, "council", "codes", _asked_code))
-        self.inspection = DataLoader(_by_key(db, "inspections", "inspection_ids", _inspection_id))
-        self.source = DataLoader(_by_key(db, "sources", "source_ids", _source_id))
-        self.council_inspections = DataLoader(
-            _grouped(db, "councils_inspections", "council_codes", _council_code)
-        )
-        self.council_tenures = DataLoader(_grouped(db, "councils_leaders", "council_codes", _council_code))
-        self.notices_boards = DataLoader(
-            _by_key(db, "council_notices_boards", "council_codes", _council_code)
-        )
-        self.career = DataLoader(_grouped(db, "people_careers", "person_ids", _person_id))
-        self.answers = DataLoader(_grouped(db, "leadership_answers", "inspection_ids", _answer_inspection))
+        # A council page asked in this request (queries/council_page), for the dataset field to share.
+        self.page: asyncio.Future[list[Row]] | None = None
+
+    # Each loader is made when a resolver first asks for it: most requests use one or two, and making
+    # all eight for every request was a measurable share of a small request (bench/profile.py).
+    @cached_property
+    def council(self) -> DataLoader[str, Row | None]:
+        return DataLoader(_by_key(self.db, "council", "codes", _asked_code))
+
+    @cached_property
+    def inspection(self) -> DataLoader[str, Row | None]:
+        return DataLoader(_by_key(self.db, "inspections", "inspection_ids", _inspection_id))
+
+    @cached_property
+    def source(self) -> DataLoader[str, Row | None]:
+        return DataLoader(_by_key(self.db, "sources", "source_ids", _source_id))
+
+    @cached_property
+    def council_inspections(self) -> DataLoader[str, list[Row]]:
+        return DataLoader(_grouped(self.db, "councils_inspections", "council_codes", _council_code))
+
+    @cached_property
+    def council_tenures(self) -> DataLoader[str, list[Row]]:
+        return DataLoader(_grouped(self.db, "councils_leaders", "council_codes", _council_code))
+
+    @cached_property
+    def notices_boards(self) -> DataLoader[str, Row | None]:
+        return DataLoader(_by_key(self.db, "council_notices_boards", "council_codes", _council_code))
+
+    @cached_property
+    def career(self) -> DataLoader[str, list[Row]]:
+        return DataLoader(_grouped(self.db, "people_careers", "person_ids", _person_id))
+
+    @cached_property
+    def answers(self) -> DataLoader[str, list[Row]]:
+        return DataLoader(_grouped(self.db, "leadership_answers", "inspection_ids", _answer_inspection))
 
 
 def _asked_code(row: Row) -> str:

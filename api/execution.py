@@ -18,7 +18,8 @@ starting over costs only the time.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, cast
 
 from graphql import (
     GraphQLEnumType,
@@ -31,16 +32,17 @@ from graphql import (
 from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 from graphql.pyutils import Path, Undefined
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from strawberry.schema.schema_converter import CustomGraphQLEnumType
 from strawberry.types.field import StrawberryField
 
 DEFINITION = "strawberry-definition"
 
 
 class _NotPlain(Exception):
-    """This value or selection needs the ordinary path."""
+    """This value needs the ordinary path: a null where the schema says non-null, a leaf not coercing."""
 
 
-_NOT_BASIC = object()
+Complete = Callable[[Any], Any]
 
 
 class PlainDataExecution(StrawberryGraphQLCoreExecutionContext):
@@ -50,7 +52,10 @@ class PlainDataExecution(StrawberryGraphQLCoreExecutionContext):
         super().__init__(*args, **kwargs)
         # A middleware (an extension with a `resolve` hook) must see every field: no short path then.
         self._short = not (self.middleware_manager and self.middleware_manager.middlewares)
-        self._attributes: dict[tuple[str, str], object] = {}
+        # Per request, as graphql-core's own memo of sub-selections: keyed by the identity of the type
+        # and of the field's nodes, which this execution keeps alive.
+        self._completers: dict[tuple[int, int], Complete | None] = {}
+        self._fields: dict[tuple[int, int], tuple[str, Complete] | None] = {}
 
     def execute_fields(
         self,
@@ -61,82 +66,162 @@ class PlainDataExecution(StrawberryGraphQLCoreExecutionContext):
         position_context: Any,
     ) -> Any:
         if not self._short:
-            return super().execute_fields(parent_type, source_value, path, grouped_field_set, position_context)
+            return super().execute_fields(
+                parent_type, source_value, path, grouped_field_set, position_context
+            )
         plain: dict[str, Any] = {}
-        rest: dict[str, FieldDetailsList] = {}
+        rest: GroupedFieldSet = {}
         for response_name, details in grouped_field_set.items():
-            field_name = details[0].node.name.value
-            if field_name != "__typename" and self._attribute(parent_type, field_name) is _NOT_BASIC:
+            field = self._field(parent_type, details)
+            if field is None:
                 rest[response_name] = details
                 continue
+            attribute, complete = field
             try:
-                plain[response_name] = self._field(parent_type, source_value, details)
+                plain[response_name] = complete(getattr(source_value, attribute))
             except _NotPlain:
                 rest[response_name] = details
         if not rest:
             return plain
         # The ordinary path for the rest, then the answer in the document's order.
-        done = super().execute_fields(parent_type, source_value, path, rest, position_context)  # type: ignore[arg-type]
+        done = super().execute_fields(parent_type, source_value, path, rest, position_context)
         if self.is_awaitable(done):
             return self._merge_later(grouped_field_set, plain, done)
-        return _merged(grouped_field_set, plain, done)
+        return _merged(grouped_field_set, plain, cast("dict[str, Any]", done))
 
     async def _merge_later(self, order: GroupedFieldSet, plain: dict[str, Any], done: Any) -> dict[str, Any]:
         return _merged(order, plain, await done)
 
-    def _attribute(self, parent_type: GraphQLObjectType, field_name: str) -> object:
-        """The Python attribute a default-resolver field reads, or _NOT_BASIC."""
-        key = (parent_type.name, field_name)
-        found = self._attributes.get(key)
-        if found is None:
-            found = _NOT_BASIC
-            field_def = parent_type.fields.get(field_name)
-            if field_def is not None and getattr(field_def.resolve, "_is_default", False):
-                definition = field_def.extensions.get(DEFINITION)
-                if isinstance(definition, StrawberryField) and definition.default_resolver is getattr:
-                    found = definition.python_name
-            self._attributes[key] = found
-        return found
+    def _field(
+        self, parent_type: GraphQLObjectType, details: FieldDetailsList
+    ) -> tuple[str, Complete] | None:
+        """The attribute a field reads and how to complete its value, or None: not a plain field."""
+        key = (id(parent_type), id(details))
+        if key not in self._fields:
+            self._fields[key] = self._plain_field(parent_type, details)
+        return self._fields[key]
 
-    def _field(self, parent_type: GraphQLObjectType, source: Any, details: FieldDetailsList) -> Any:
+    def _plain_field(
+        self, parent_type: GraphQLObjectType, details: FieldDetailsList
+    ) -> tuple[str, Complete] | None:
         field_name = details[0].node.name.value
         if field_name == "__typename":
-            return parent_type.name
-        attribute = self._attribute(parent_type, field_name)
-        if attribute is _NOT_BASIC:
-            raise _NotPlain
-        return self._complete(parent_type.fields[field_name].type, details, getattr(source, attribute))  # type: ignore[arg-type]
+            name = parent_type.name
+            return "__class__", lambda _: name
+        field_def = parent_type.fields.get(field_name)
+        if field_def is None or not getattr(field_def.resolve, "_is_default", False):
+            return None
+        definition = field_def.extensions.get(DEFINITION)
+        if not isinstance(definition, StrawberryField) or definition.default_resolver is not getattr:
+            return None
+        complete = self._completer(field_def.type, details)
+        return None if complete is None else (definition.python_name, complete)
 
-    def _complete(self, return_type: GraphQLOutputType, details: FieldDetailsList, value: Any) -> Any:
-        kind = type(return_type)
-        if kind is GraphQLNonNull:
-            completed = self._complete(return_type.of_type, details, value)  # type: ignore[union-attr]
-            if completed is None:
-                raise _NotPlain
-            return completed
+    def _completer(self, return_type: GraphQLOutputType, details: FieldDetailsList) -> Complete | None:
+        key = (id(return_type), id(details))
+        if key not in self._completers:
+            self._completers[key] = self._build(return_type, details)
+        return self._completers[key]
+
+    def _build(self, return_type: GraphQLOutputType, details: FieldDetailsList) -> Complete | None:
+        """A function completing a value of this type for this selection, or None where one field of it
+        (at any depth) needs a resolver, an abstract type or a deferred fragment."""
+        if isinstance(return_type, GraphQLNonNull):
+            inner = self._completer(return_type.of_type, details)
+            return None if inner is None else _non_null(inner)
+        if isinstance(return_type, GraphQLList):
+            inner = self._completer(return_type.of_type, details)
+            return None if inner is None else _list_of(inner)
+        if isinstance(return_type, CustomGraphQLEnumType):
+            return _enum(_member_names(return_type), return_type.coerce_output_value)
+        if isinstance(return_type, GraphQLScalarType | GraphQLEnumType):
+            return _leaf(return_type.coerce_output_value)
+        if isinstance(return_type, GraphQLObjectType) and return_type.is_type_of is None:
+            grouped, defers, *_ = self.collect_subfields(return_type, details)
+            if defers:
+                return None
+            fields = []
+            for response_name, sub in grouped.items():
+                field = self._field(return_type, sub)
+                if field is None:
+                    return None
+                fields.append((response_name, *field))
+            return _object(fields)
+        return None
+
+
+def _non_null(inner: Complete) -> Complete:
+    def complete(value: Any) -> Any:
+        completed = inner(value)
+        if completed is None:
+            raise _NotPlain
+        return completed
+
+    return complete
+
+
+def _list_of(inner: Complete) -> Complete:
+    def complete(value: Any) -> Any:
         if value is None:
             return None
-        # strawberry's enums are a subclass of GraphQLEnumType.
-        if kind is GraphQLScalarType or isinstance(return_type, GraphQLEnumType):
-            coerced = return_type.coerce_output_value(value)  # type: ignore[union-attr]
-            if coerced is None or coerced is Undefined:
-                raise _NotPlain
-            return coerced
-        if kind is GraphQLList:
-            if not isinstance(value, list | tuple):
-                raise _NotPlain
-            item_type = return_type.of_type  # type: ignore[union-attr]
-            return [self._complete(item_type, details, item) for item in value]
-        if kind is GraphQLObjectType and return_type.is_type_of is None:  # type: ignore[union-attr]
-            grouped, defers, *_ = self.collect_subfields(return_type, details)  # type: ignore[arg-type]
-            if defers:
-                raise _NotPlain
-            return {
-                name: self._field(return_type, value, sub)  # type: ignore[arg-type]
-                for name, sub in grouped.items()
-            }
-        raise _NotPlain
+        if not isinstance(value, list | tuple):
+            raise _NotPlain
+        return [inner(item) for item in value]
+
+    return complete
+
+
+def _leaf(coerce: Callable[[Any], Any]) -> Complete:
+    def complete(value: Any) -> Any:
+        if value is None:
+            return None
+        coerced = coerce(value)
+        if coerced is None or coerced is Undefined:
+            raise _NotPlain
+        return coerced
+
+    return complete
+
+
+# The schema's enum types live as long as the process; so do their member names.
+_MEMBER_NAMES: dict[int, tuple[CustomGraphQLEnumType, dict[Any, str]]] = {}
+
+
+def _member_names(enum_type: CustomGraphQLEnumType) -> dict[Any, str]:
+    """Each Python member's GraphQL name, as strawberry's coercion finds it (by scanning the values)."""
+    found = _MEMBER_NAMES.get(id(enum_type))
+    if found is None:
+        members: list[Any] = list(enum_type.wrapped_cls)
+        names = {
+            member: name
+            for name, value in enum_type.values.items()
+            for member in members
+            if member.value == value.value
+        }
+        found = _MEMBER_NAMES[id(enum_type)] = (enum_type, names)
+    return found[1]
+
+
+def _enum(names: dict[Any, str], coerce: Callable[[Any], Any]) -> Complete:
+    plain = _leaf(coerce)
+
+    def complete(value: Any) -> Any:
+        name = names.get(value)
+        return plain(value) if name is None else name
+
+    return complete
+
+
+def _object(fields: list[tuple[str, str, Complete]]) -> Complete:
+    def complete(value: Any) -> Any:
+        if value is None:
+            return None
+        return {name: inner(getattr(value, attribute)) for name, attribute, inner in fields}
+
+    return complete
 
 
 def _merged(order: GroupedFieldSet, plain: dict[str, Any], done: dict[str, Any]) -> dict[str, Any]:
-    return {name: plain[name] if name in plain else done[name] for name in order if name in plain or name in done}
+    return {
+        name: plain[name] if name in plain else done[name] for name in order if name in plain or name in done
+    }

@@ -38,6 +38,7 @@ EXAMPLES: dict[str, object] = {
     "search": "Gloucestershire",
     "skip": 0,
     "limit": 20,
+    "parts": ["inspections", "tenures", "notices_boards"],
 }
 
 # The questions across councils (issue 14) ask about every council, so their examples do too: an

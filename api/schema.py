@@ -13,8 +13,8 @@ from strawberry.extensions import MaskErrors, ParserCache, SchemaExtension, Vali
 
 from api.across import AcrossQuery
 from api.database import Row
-from api.execution import PlainDataExecution
 from api.errors import BadArgumentError, NotFoundError, PublicError, ServiceUnavailableError
+from api.execution import PlainDataExecution
 from api.graphql_types import (
     Council,
     Grade,
@@ -159,9 +159,20 @@ def _dataset_from(props: Row) -> Dataset:
 class Query(AcrossQuery):
     @described('By DfE LA code ("916"), ONS code ("E10000013") or Ofsted URN ("80470").')
     async def council(self, info: Info, code: str) -> Council | None:
-        _prefetch_council_parts(info, code)
-        row = await info.context.council.load(code)
-        return None if row is None else council_from(row)
+        parts = _council_parts(info)
+        if not parts:
+            row = await info.context.council.load(code)
+            return None if row is None else council_from(row)
+        # The council and every list the request asks of it in one query (one wait on Neo4j); the
+        # dataset field of the same request takes the load from it (see dataset below).
+        page = asyncio.ensure_future(info.context.db.named("council_page", code=code, parts=sorted(parts)))
+        info.context.page = page
+        rows = await page
+        if not rows:
+            return None
+        (row,) = rows
+        _prime_council_parts(info, code, row, parts)
+        return council_from(row)
 
     @described("Councils by name, region and latest grade, ordered by name.")
     async def councils(
@@ -248,6 +259,13 @@ class Query(AcrossQuery):
 
     @described("The load the graph holds now (its date and version); null before the first load.")
     async def dataset(self, info: Info) -> Dataset | None:
+        page: asyncio.Future[list[Row]] | None = info.context.page
+        if page is not None:
+            # A council page asked in the same request reads the load too (queries/council_page).
+            page_rows = await page
+            if page_rows:
+                load = page_rows[0]["load"]
+                return None if load is None else _dataset_from(load)
         rows = await info.context.db.named("dataset")
         return _dataset_from(rows[0]["load"]) if rows else None
 
@@ -257,36 +275,50 @@ class Query(AcrossQuery):
         return [_conflict_from(r) for r in rows]
 
 
-# The per-council lists a council field may ask for, and the loader each is read through.
+# The per-council lists a council field may ask for, and the part of council_page that holds each.
 _COUNCIL_PARTS = {
-    "inspections": "council_inspections",
-    "tenures": "council_tenures",
+    "inspections": "inspections",
+    "tenures": "tenures",
     "improvementNotices": "notices_boards",
     "improvementBoards": "notices_boards",
+    "interventions": "notices_boards",
 }
 
 
-def _prefetch_council_parts(info: Info, code: str) -> None:
-    """Start the lists the request asks of this council alongside the council itself, not after it.
+def _council_parts(info: Info) -> set[str]:
+    """The lists this council field asks for directly (not in fragments, nor `tenures(at:)` and pages).
 
-    A council page otherwise costs two waits on Neo4j: the council, then its lists keyed by its DfE
-    code. Asked by DfE code (the widget's way), the lists' loads here are the ones the Council
-    fields make later, so the page is one wait; asked by another code, they find nothing and the
-    fields load by the DfE code as before. Only fields asked for directly count (not fragments),
-    and `tenures(at:)` runs its own query.
+    Read from the document's own nodes: strawberry's `selected_fields` converts the whole selection
+    first, which cost more than the answer's smaller fields.
     """
-    # Several nodes when a document asks for the same council field twice (graphql merges them).
-    for selection in (s for field in info.selected_fields for s in getattr(field, "selections", [])):
-        loader = _COUNCIL_PARTS.get(getattr(selection, "name", ""))
-        if loader is not None and not getattr(selection, "arguments", None):
-            started = getattr(info.context, loader).load(code)
-            # Not awaited when the council is not found: say the failure was seen, or asyncio logs it.
-            started.add_done_callback(_seen)
+    parts = set()
+    for node in info._raw_info.field_nodes:
+        for selection in node.selection_set.selections if node.selection_set else ():
+            name = getattr(getattr(selection, "name", None), "value", "")
+            if name in _COUNCIL_PARTS and not getattr(selection, "arguments", None):
+                parts.add(_COUNCIL_PARTS[name])
+    return parts
 
 
-def _seen(future: asyncio.Future[object]) -> None:
-    if not future.cancelled():
-        future.exception()
+def _prime_council_parts(info: Info, code: str, row: Row, parts: set[str]) -> None:
+    """Hand the page's lists to the loaders the Council fields read them from (keyed by DfE code)."""
+    context = info.context
+    council_code = row["council"]["code"]
+    context.council.prime(code, {"code": code, **row})
+    if "inspections" in parts:
+        context.council_inspections.prime(council_code, row["inspections"])
+    if "tenures" in parts:
+        context.council_tenures.prime(council_code, row["tenures"])
+    if "notices_boards" in parts:
+        context.notices_boards.prime(
+            council_code,
+            {
+                "council_code": council_code,
+                "notices": row["notices"],
+                "boards": row["boards"],
+                "interventions": row["interventions"],
+            },
+        )
 
 
 def _connection(row: Row, skip: int) -> CouncilConnection:

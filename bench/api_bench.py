@@ -89,19 +89,15 @@ FIXED_COST = "{ dataset { loadedAt contentHash } }"
 
 def questions() -> list[Question]:
     """The council widget's page, the three questions for Gloucestershire, and the fixed cost."""
-    codes = [GLOUCESTERSHIRE]
     council_page = (
-        ("council", {"codes": codes}),
-        ("councils_inspections", {"council_codes": codes}),
-        ("councils_leaders", {"council_codes": codes}),
-        ("council_notices_boards", {"council_codes": codes}),
+        ("council_page", {"code": GLOUCESTERSHIRE, "parts": ["inspections", "notices_boards", "tenures"]}),
     )
     return [
         Question(
             "council widget (916)",
             widgets.council_query(),
             {"code": GLOUCESTERSHIRE},
-            (*council_page, ("dataset", {})),
+            council_page,
         ),
         Question(
             "council page, every field (916)",

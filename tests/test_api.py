@@ -636,19 +636,13 @@ FULL_PAGE = f"""query($code: String!) {{ council(code: $code) {{ code name regio
   predecessors {{ code }} successors {{ code }} }} }}"""
 
 
-def test_a_councils_full_page_costs_one_query_per_kind_of_thing_it_shows(
+def test_a_councils_full_page_is_one_query_and_its_peoples_careers_one_more(
     client: TestClient, queries_run: list[str]
 ) -> None:
     council = ask(client, FULL_PAGE, code="200")["council"]
     assert len(council["inspections"]) == 2
     assert len(council["tenures"]) == 5
-    assert sorted(queries_run) == [
-        "council",
-        "council_notices_boards",
-        "councils_inspections",
-        "councils_leaders",
-        "people_careers",
-    ]
+    assert sorted(queries_run) == ["council_page", "people_careers"]
 
 
 def test_a_page_of_councils_with_their_leaders_careers_costs_the_same_queries_as_one(
@@ -737,15 +731,26 @@ def test_a_graphql_query_past_the_timeout_gets_a_clear_error(graph: Driver, sett
         assert errors_of(client, query) == ["the query took too long and was stopped; ask for less"]
 
 
-def test_a_council_page_starts_its_lists_with_the_council_and_other_codes_still_find_them(
+def test_a_council_page_reads_its_lists_with_the_council_by_any_of_its_codes(
     client: TestClient, queries_run: list[str]
 ) -> None:
-    query = "query($code: String!) { council(code: $code) { code inspections { id } } }"
-    by_dfe = ask(client, query, code="200")["council"]
-    assert sorted(queries_run) == ["council", "councils_inspections"]
+    query = """query($code: String!) { council(code: $code) { code inspections { id } }
+      dataset { contentHash } }"""
+    by_dfe = ask(client, query, code="200")
+    assert queries_run == ["council_page"]
     queries_run.clear()
-    by_ons = ask(client, query, code="E1")["council"]
+    by_ons = ask(client, query, code="E1")
     assert by_ons == by_dfe
-    assert [i["id"] for i in by_ons["inspections"]] == [FIRST, SECOND]
-    # Started by the asked code, the list found nothing under "E1" and was read again by DfE code.
-    assert sorted(queries_run) == ["council", "councils_inspections", "councils_inspections"]
+    assert [i["id"] for i in by_ons["council"]["inspections"]] == [FIRST, SECOND]
+    assert by_ons["dataset"]["contentHash"]
+    assert queries_run == ["council_page"]
+
+
+def test_a_council_page_for_no_council_is_null_and_the_dataset_still_answers(
+    client: TestClient, queries_run: list[str]
+) -> None:
+    query = '{ council(code: "nope") { code tenures { id } } dataset { contentHash } }'
+    answer = ask(client, query)
+    assert answer["council"] is None
+    assert answer["dataset"]["contentHash"]
+    assert queries_run == ["council_page", "dataset"]
