@@ -351,6 +351,44 @@ PEER_CAREER = f"""query($name: String!) {{ people(where: {{name: {{eq: $name}}}}
     sourcesConnection {{ edges {{ properties {{ quote page }} node {{ {PEER_SOURCE} }} }} }} }} }} }}"""
 
 
+ILACS = ["ILACS", "ILACS standard", "ILACS short"]
+
+
+def rating_change_facts(data: Data, *, project: bool) -> Facts:
+    facts: set[tuple[object, ...]] = set()
+    for r in data["ratingChanges"]:
+        ends = (r["from"], r["to"]) if project else (r["from_inspection"], r["to_inspection"])
+        day = "publishedDate" if project else "published_date"
+        facts.add(
+            (
+                r["council"]["code"],
+                r["council"]["name"],
+                *((i["id"], i[day], _low(i["overall"])) for i in ends),
+                frozenset((i["id"], i[day]) for i in r["skipped"]),
+                frozenset((i["id"], i[day]) for i in r["via"]),
+            )
+        )
+    return facts
+
+
+def grade_count_facts(data: Data) -> Facts:
+    return {(r["key"], _low(r["grade"]), r["count"]) for r in data["gradeCounts"]}
+
+
+PROJECT_RATING_CHANGES = """query($frameworks: [String!]) {
+  ratingChanges(from: INADEQUATE, to: GOOD, filter: {frameworks: $frameworks}) {
+    council { code name } from { id publishedDate overall } to { id publishedDate overall }
+    skipped { id publishedDate } via { id publishedDate } } }"""
+PEER_RATING_CHANGES = """query($frameworks: [String!]) {
+  ratingChanges(from_grade: "INADEQUATE", to_grade: "GOOD", frameworks: $frameworks) {
+    council { code name } from_inspection { id published_date overall }
+    to_inspection { id published_date overall } skipped { id published_date } via { id published_date } } }"""
+PROJECT_GRADE_COUNTS = """query($frameworks: [String!]) {
+  gradeCounts(filter: {currentCouncilsOnly: true, frameworks: $frameworks}, by: YEAR) { key grade count } }"""
+PEER_GRADE_COUNTS = """query($frameworks: [String!]) {
+  gradeCounts(by: "YEAR", current_only: true, frameworks: $frameworks) { key grade count } }"""
+
+
 QUESTIONS: list[Question] = [
     Question(
         "council widget page (916)",
@@ -396,6 +434,20 @@ QUESTIONS: list[Question] = [
         Ask("{ councils(limit: 100, sort: [{name: ASC}, {code: ASC}]) { name region } }"),
         lambda d: [(e["node"]["name"], e["node"]["region"]) for e in d["councils"]["edges"]],
         lambda d: [(c["name"], c["region"]) for c in d["councils"]],
+    ),
+    Question(
+        "ratingChanges(INADEQUATE → GOOD, ILACS)",
+        Ask(PROJECT_RATING_CHANGES, {"frameworks": ILACS}),
+        Ask(PEER_RATING_CHANGES, {"frameworks": ILACS}),
+        lambda d: rating_change_facts(d, project=True),
+        lambda d: rating_change_facts(d, project=False),
+    ),
+    Question(
+        "gradeCounts(current councils, ILACS, by YEAR)",
+        Ask(PROJECT_GRADE_COUNTS, {"frameworks": ILACS}),
+        Ask(PEER_GRADE_COUNTS, {"frameworks": ILACS}),
+        grade_count_facts,
+        grade_count_facts,
     ),
 ]
 

@@ -33,6 +33,24 @@ function named(name, columns) {
   return `CALL () {\n${body}\n}\nRETURN {${map}} AS row`.replaceAll('"""', '\\"""');
 }
 
+// The inspection filter of the questions across councils: every parameter the named queries take,
+// null (all) unless asked, as the project's resolvers pass them.
+const FILTER_ARGS = `council_code: String = null, region: String = null, current_only: Boolean = null,
+  kinds: [String!] = null, frameworks: [String!] = null, overall: [String!] = null, area: String = null,
+  area_grades: [String!] = null, published_from: String = null, published_to: String = null`;
+
+// rating_changes gives inspection ids; the answer shows each change's council and inspections, as the
+// project's fields do.
+const RATING_CHANGES = `${named("rating_changes", ["council_code", "from_id", "to_id", "skipped_ids", "via_ids"])
+  .replace(/\nRETURN (\{[^}]*\}) AS row$/, "\nWITH $1 AS row")}
+MATCH (c:Council {code: row.council_code})
+MATCH (f:Inspection {id: row.from_id})
+MATCH (t:Inspection {id: row.to_id})
+RETURN {council: c {.code, .name}, from_inspection: f {.id, .published_date, .overall},
+        to_inspection: t {.id, .published_date, .overall},
+        skipped: COLLECT { MATCH (s:Inspection) WHERE s.id IN row.skipped_ids RETURN s {.id, .published_date} },
+        via: COLLECT { MATCH (v:Inspection) WHERE v.id IN row.via_ids RETURN v {.id, .published_date} }} AS row`;
+
 const typeDefs = /* GraphQL */ `
   type Source @node {
     id: ID!
@@ -206,7 +224,28 @@ const typeDefs = /* GraphQL */ `
     changed: Boolean
   }
 
+  type CouncilRow {
+    code: String!
+    name: String!
+  }
+  type RatingChangeRow {
+    council: CouncilRow!
+    from_inspection: PropsRow!
+    to_inspection: PropsRow!
+    skipped: [PropsRow!]!
+    via: [PropsRow!]!
+  }
+  type GradeCountRow {
+    key: String
+    grade: String!
+    count: Int!
+    sources: [String!]!
+  }
   type Query {
+    ratingChanges(from_grade: String!, to_grade: String!, consecutive: Boolean = true, ${FILTER_ARGS}): [RatingChangeRow!]!
+      @cypher(statement: """${RATING_CHANGES}""", columnName: "row")
+    gradeCounts(count_area: String = "overall_effectiveness", by: String = "NONE", ${FILTER_ARGS}): [GradeCountRow!]!
+      @cypher(statement: """${named("grade_counts", ["key", "grade", "count", "sources"])}""", columnName: "row")
     leadersWhenRated(council_code: String!, grade: String!): [RatedLeadership!]!
       @cypher(statement: """${named("leaders_when_rated", ["inspection", "judgements", "citations", "leaders"])}""", columnName: "row")
     leadershipChanges(council_code: String!, from_inspection: ID!, to_inspection: ID!): [RoleChange!]!
