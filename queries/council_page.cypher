@@ -3,7 +3,8 @@
 // replaced and that replaced it, and the lists asked for, each shaped as the answer nests them:
 // every inspection with its judgements and sources, every leader's tenure with holder, organisation
 // and sources, and the improvement notices, boards and interventions with theirs. Also the load the
-// graph holds, so a page that shows its data's date needs no second query.
+// graph holds, so a page that shows its data's date needs no second query. A source carries the
+// properties the API shows, not its file and digest: they were a third of the bytes of a page.
 // params:
 //   code   string  DfE LA code ("916"), ONS GSS code ("E10000013") or Ofsted URN ("80470")
 //   parts  list    the lists to fetch: any of "inspections", "tenures", "notices_boards"
@@ -24,13 +25,15 @@ CALL (c) {
   CALL (i) {
     OPTIONAL MATCH (i)-[:HAS_JUDGEMENT]->(j:Judgement)
     OPTIONAL MATCH (j)-[jc:CITES]->(js:Source)
-    WITH j, collect(CASE WHEN js IS NULL THEN NULL ELSE jc {.*, source: js {.*}} END) AS jcites
+    WITH j, collect(CASE WHEN js IS NULL THEN NULL ELSE jc {.*, source: js {.id, .kind, .title, .publisher, .published_date, .url,
+        .author, .read_date, .comment_on}} END) AS jcites
     ORDER BY j.id
     RETURN collect(CASE WHEN j IS NULL THEN NULL ELSE j {.*, citations: jcites} END) AS judgements
   }
   CALL (i) {
     OPTIONAL MATCH (i)-[ic:CITES]->(s:Source)
-    RETURN collect(CASE WHEN s IS NULL THEN NULL ELSE ic {.*, source: s {.*}} END) AS citations
+    RETURN collect(CASE WHEN s IS NULL THEN NULL ELSE ic {.*, source: s {.id, .kind, .title, .publisher, .published_date, .url,
+        .author, .read_date, .comment_on}} END) AS citations
   }
   WITH c, i, judgements, citations
   ORDER BY i.date, i.id
@@ -51,7 +54,8 @@ CALL (c) {
   OPTIONAL MATCH (p:Person)-[:HELD]->(t)
   CALL (t) {
     MATCH (t)-[tc:CITES]->(s:Source)
-    RETURN collect(tc {.*, source: s {.*}}) AS citations
+    RETURN collect(tc {.*, source: s {.id, .kind, .title, .publisher, .published_date, .url,
+        .author, .read_date, .comment_on}}) AS citations
   }
   WITH c, t, p, o, citations
   ORDER BY t.role, coalesce(t.known_from, '9999'), t.id
@@ -62,7 +66,8 @@ CALL (c) {
   WITH c WHERE 'notices_boards' IN $parts
   OPTIONAL MATCH (c)-[:RECEIVED]->(n:ImprovementNotice)
   OPTIONAL MATCH (n)-[nc:CITES]->(ns:Source)
-  WITH n, collect(CASE WHEN ns IS NULL THEN NULL ELSE nc {.*, source: ns {.*}} END) AS cites
+  WITH n, collect(CASE WHEN ns IS NULL THEN NULL ELSE nc {.*, source: ns {.id, .kind, .title, .publisher, .published_date, .url,
+      .author, .read_date, .comment_on}} END) AS cites
   ORDER BY n.issued_date, n.id
   RETURN collect(CASE WHEN n IS NULL THEN NULL ELSE n {.*, citations: cites} END) AS notices
 }
@@ -70,7 +75,8 @@ CALL (c) {
   WITH c WHERE 'notices_boards' IN $parts
   OPTIONAL MATCH (c)-[:HAS_BOARD]->(b:ImprovementBoard)
   OPTIONAL MATCH (b)-[bc:CITES]->(bs:Source)
-  WITH b, collect(CASE WHEN bs IS NULL THEN NULL ELSE bc {.*, source: bs {.*}} END) AS cites
+  WITH b, collect(CASE WHEN bs IS NULL THEN NULL ELSE bc {.*, source: bs {.id, .kind, .title, .publisher, .published_date, .url,
+      .author, .read_date, .comment_on}} END) AS cites
   ORDER BY b.first_meeting_date, b.id
   RETURN collect(CASE WHEN b IS NULL THEN NULL ELSE b {.*, citations: cites} END) AS boards
 }
@@ -79,7 +85,8 @@ CALL (c) {
   OPTIONAL MATCH (c)-[:SUBJECT_OF]->(i:Intervention)
   CALL (i) {
     OPTIONAL MATCH (i)-[ic:CITES]->(is:Source)
-    RETURN collect(CASE WHEN is IS NULL THEN NULL ELSE ic {.*, source: is {.*}} END) AS cites
+    RETURN collect(CASE WHEN is IS NULL THEN NULL ELSE ic {.*, source: is {.id, .kind, .title, .publisher, .published_date, .url,
+        .author, .read_date, .comment_on}} END) AS cites
   }
   CALL (i) {
     OPTIONAL MATCH (p:Person)-[r:ROLE_IN]->(i)
