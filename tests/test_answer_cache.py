@@ -132,7 +132,7 @@ def test_the_cache_is_off_at_zero(graph: Driver, settings: Settings) -> None:
         response = client.get("/graphql", params=WHERE)
     assert "etag" not in response.headers
     assert "content_hash" not in names
-    assert names.count("council") == 2
+    assert names.count("council_page") == 2
 
 
 def test_hash_reads_are_shared_only_by_callers_that_arrived_before_the_read_started() -> None:
