@@ -34,6 +34,7 @@ from tests.test_writer import small_content
 pytestmark = pytest.mark.slow
 
 CLI = Path(sys.executable).with_name("ofsted-graph")
+QUERY_TIMEOUT = "the query took too long and was stopped; ask for less"
 UNAVAILABLE = "service unavailable: the graph database is not answering; try again shortly"
 COUNCIL = 'query { council(code: "200") { name inspections { id overall } } }'
 READ_LOAD = "MATCH (l:Load {id: 'current'}) RETURN l.loaded_at AS loaded_at, l.content_hash AS digest"
@@ -141,6 +142,14 @@ def _health(url: str) -> int | None:
         return None
 
 
+def _answered(response: httpx.Response) -> bool:
+    if response.status_code != 200 or "errors" not in response.json():
+        return response.status_code == 200
+    # Only the timeout of a cold Neo4j may come before the answer: any other error fails the test.
+    assert [e["message"] for e in response.json()["errors"]] == [QUERY_TIMEOUT], response.text
+    return False
+
+
 def ask(url: str) -> httpx.Response:
     return httpx.post(f"{url}/graphql", json={"query": COUNCIL}, timeout=60)
 
@@ -163,6 +172,10 @@ def test_neo4j_killed_while_serving_gives_503_then_recovers_without_restarting_t
 
         cli(own_neo4j, "neo4j", "start")
         wait_for(lambda: _health(url) == 200, "/health to report Neo4j back")
+        # The first council page after a cold restart plans and reads from an empty page cache: on
+        # a loaded 2-core machine it once passed the 10 s query timeout (a clear timeout error, the
+        # API still up), so recovery is the first full answer within the bound, not the first try.
+        wait_for(lambda: _answered(ask(url)), "the council page to be answered again")
         back = ask(url)
         assert back.status_code == 200
         assert back.json()["data"]["council"]["name"] == "New Shire"
