@@ -35,10 +35,12 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import CustomGraphQLEnumType
 from strawberry.types.field import StrawberryField
 
+from graph.errors import ServiceError
+
 DEFINITION = "strawberry-definition"
 
 
-class _NotPlain(Exception):
+class _NotPlainError(ServiceError):
     """This value needs the ordinary path: a null where the schema says non-null, a leaf not coercing."""
 
 
@@ -79,7 +81,7 @@ class PlainDataExecution(StrawberryGraphQLCoreExecutionContext):
             attribute, complete = field
             try:
                 plain[response_name] = complete(getattr(source_value, attribute))
-            except _NotPlain:
+            except _NotPlainError:
                 rest[response_name] = details
         if not rest:
             return plain
@@ -154,7 +156,7 @@ def _non_null(inner: Complete) -> Complete:
     def complete(value: Any) -> Any:
         completed = inner(value)
         if completed is None:
-            raise _NotPlain
+            raise _NotPlainError
         return completed
 
     return complete
@@ -165,7 +167,7 @@ def _list_of(inner: Complete) -> Complete:
         if value is None:
             return None
         if not isinstance(value, list | tuple):
-            raise _NotPlain
+            raise _NotPlainError
         return [inner(item) for item in value]
 
     return complete
@@ -177,7 +179,7 @@ def _leaf(coerce: Callable[[Any], Any]) -> Complete:
             return None
         coerced = coerce(value)
         if coerced is None or coerced is Undefined:
-            raise _NotPlain
+            raise _NotPlainError
         return coerced
 
     return complete
