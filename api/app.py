@@ -7,6 +7,7 @@ Usage:
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import gc
 import os
@@ -20,6 +21,7 @@ import uvicorn
 from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from strawberry.fastapi import GraphQLRouter
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
@@ -31,13 +33,16 @@ from api.context import Context
 from api.database import Database
 from api.errors import PublicError
 from api.limits import BodySizeLimit, Limits
-from api.schema import GET_CACHE_CONTROL, build_schema
+from api.schema import COUNCIL_PAGE_PARTS, GET_CACHE_CONTROL, build_schema
 from graph.connection import connect_async
 from graph.errors import PortInUseError
 from graph.server import port_holder
 from graph.settings import Settings
 
 WORKER_HEALTHCHECK_SECONDS = 60
+# Planning is the cost of a first query; on a cold Neo4j under load it can take many seconds.
+WARM_UP_SECONDS = 120.0
+WARM_UP_RETRY_SECONDS = 1.0
 
 
 def create_app(settings: Settings, limits: Limits | None = None) -> FastAPI:
@@ -57,10 +62,13 @@ def create_app(settings: Settings, limits: Limits | None = None) -> FastAPI:
         app.state.db = Database(driver, settings.neo4j_database, bounds.query_timeout_seconds)
         db = app.state.db
         app.state.hashes = HashReads(lambda: db.content_hash())
+        # In the background: the app serves at once, and a Neo4j that is down is no start-up error.
+        app.state.warm_up = asyncio.create_task(warm_up(db))
         freeze_startup_heap()
         try:
             yield
         finally:
+            app.state.warm_up.cancel()
             await driver.close()
 
     async def get_context(request: Request) -> Context:
@@ -163,6 +171,24 @@ async def _content_hash(request: Request) -> str | None:
 
 
 @functools.cache
+async def warm_up(db: Database) -> bool:
+    """Plan the heaviest question (a whole council page) ahead of the first request; True if done.
+
+    A Neo4j that is not up yet is tried again every WARM_UP_RETRY_SECONDS until it answers (the
+    task ends with the app); any other failure only leaves the first request to plan the query.
+    """
+    while True:
+        try:
+            # No council has the code "", so this plans and runs the query without reading a page.
+            await db.warm("council_page", WARM_UP_SECONDS, code="", parts=list(COUNCIL_PAGE_PARTS))
+        except (ServiceUnavailable, SessionExpired, OSError):
+            await asyncio.sleep(WARM_UP_RETRY_SECONDS)
+            continue
+        except Exception:
+            return False
+        return True
+
+
 def freeze_startup_heap() -> None:
     """Keep the objects made at start-up (modules, schema, driver) out of later garbage collections.
 

@@ -276,6 +276,7 @@ class Query(AcrossQuery):
 
 
 # The per-council lists a council field may ask for, and the part of council_page that holds each.
+COUNCIL_PAGE_PARTS = ("inspections", "tenures", "notices_boards")
 _COUNCIL_PARTS = {
     "inspections": "inspections",
     "tenures": "tenures",
