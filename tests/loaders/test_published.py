@@ -237,6 +237,10 @@ NAMED_BY_PAGES = [
     ("211", "211/inspection/2017-04-07", "Debbie Jones", "https://lovewapping.org/2017/04/ofsted-condemns-tower-hamlets-childrens-services-inadequate/"),
     ("212", "212/inspection/2016-02-16", "Dawn Warwick", "https://www.communitycare.co.uk/2016/02/17/management-overhaul-council-rated-inadequate-due-drop-quality-social-work/"),
     ("869", "869/inspection/2015-05-13", "Rachael Wardell", "https://www.communitycare.co.uk/2015/08/28/minister-instructs-council-work-consultancy-improve-childrens-services/"),
+    ("330", "330/inspection/2014-05-23", "Peter Hay", "https://www.localgov.co.uk/Birmingham-failing-citys-vulnerable-children-says-watchdog/36368"),
+    ("926", "926/inspection/2015-10-19", "Michael Rosen", "https://www.cypnow.co.uk/news/article/ofsted-rates-council-inadequate-for-second-time-in-two-years-1"),
+    ("330", "330/reinspection/2016-11-25", "Peter Hay", "https://www.thechamberlainfiles.com/birmingham-childrens-services-boss-peter-duxbury-quits-hot-seat-after-15-months/"),
+    ("333", "333/inspection/2015-06-05", "Matthew Sampson", "http://www.cypnow.co.uk/cyp/news/2003380/ofsted-raises-concerns-over-pace-of-improvement-at-inadequate-council"),
 ]  # fmt: skip
 
 
