@@ -66,6 +66,9 @@ class LeaderStatement:
     organisation: str | None  # as printed (a letter's addressee block)
     page: int
     quote: str
+    # Where the report says the sentence's local title is the DCS, when the quote does not say so.
+    basis_page: int | None = None
+    basis: str | None = None
 
 
 @dataclass

@@ -96,4 +96,6 @@ def statement(fact: LeaderFact) -> LeaderStatement | None:
         organisation=None,
         page=fact.page,
         quote=fact.quote,
+        basis_page=fact.basis_page,
+        basis=fact.basis,
     )

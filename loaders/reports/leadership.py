@@ -38,6 +38,12 @@ def read_leadership(report: Report, code: str, placed: Placed, source: SourceRec
         citations = [citation]
         if statement.evidence == "in_post_since" and as_of:
             citations.append(replace(citation, evidence="in_post_on", date=as_of, precision="day"))
+        if statement.basis:
+            # The sentence names a local title; this one, elsewhere in the report, makes it the DCS.
+            basis = Citation(
+                source.id, statement.basis, statement.basis_page, field="dcs_title", value=statement.title
+            )
+            citations.append(basis)
         person_id = None
         if statement.name:
             name = clean_name(statement.name)
