@@ -95,6 +95,11 @@ def day_text(date: str) -> str:
     return parts[0]
 
 
+# Certainties that make a date uncertain whatever its precision ("APPROXIMATE": counted back from
+# a report's "two years ago").
+DOUBTFUL = ("ON_OR_BEFORE", "PLANNED", "BETWEEN", "APPROXIMATE")
+
+
 def partial_date(value: dict[str, Any]) -> dict[str, Any]:
     """A PartialDate as {datetime, text, uncertain}: the text says in words how it is uncertain."""
     text = day_text(value["date"])
@@ -107,9 +112,9 @@ def partial_date(value: dict[str, Any]) -> dict[str, Any]:
         text = "by " + text
     elif certainty == "PLANNED":
         text += " (planned)"
-    elif certainty == "BETWEEN":
+    elif certainty in {"BETWEEN", "APPROXIMATE"}:
         text = "about " + text
-    uncertain = precision != "DAY" or certainty in {"ON_OR_BEFORE", "PLANNED", "BETWEEN"}
+    uncertain = precision != "DAY" or certainty in DOUBTFUL
     return {"datetime": value["date"], "text": text, "uncertain": uncertain}
 
 

@@ -15,7 +15,7 @@ const LABELS = /*LABELS*/{};
 const API = new URL("/graphql", import.meta.url);
 const PARTS = ["picture", "interventions", "ratings", "leaders"];
 const CODE = /^[A-Za-z0-9]{1,12}$/;
-const DOUBTFUL = ["ON_OR_BEFORE", "PLANNED", "BETWEEN"];
+const DOUBTFUL = ["ON_OR_BEFORE", "PLANNED", "BETWEEN", "APPROXIMATE"];
 
 // Markup from template literals: every value is escaped unless it is markup built here.
 class Html {
@@ -42,7 +42,7 @@ function partial(value) {
   else if (value.precision === "YEAR") text += " (month unknown)";
   if (value.certainty === "ON_OR_BEFORE") text = "by " + text;
   else if (value.certainty === "PLANNED") text += " (planned)";
-  else if (value.certainty === "BETWEEN") text = "about " + text;
+  else if (value.certainty === "BETWEEN" || value.certainty === "APPROXIMATE") text = "about " + text;
   const uncertain = value.precision !== "DAY" || DOUBTFUL.includes(value.certainty);
   return { datetime: value.date, text, uncertain };
 }
@@ -312,7 +312,7 @@ function tenureExtent(p, t) {
   if (t.end) {
     const b = p.x(years(t.end.date));
     if (t.end.certainty === "ON_OR_BEFORE") fadeOut = [b - FADE, b];
-    else if (t.end.precision !== "DAY" || ["BETWEEN", "PLANNED"].includes(t.end.certainty)) fadeOut = [b, Math.max(p.x(periodEnd(t.end.date)), b + FADE)];
+    else if (t.end.precision !== "DAY" || ["BETWEEN", "PLANNED", "APPROXIMATE"].includes(t.end.certainty)) fadeOut = [b, Math.max(p.x(periodEnd(t.end.date)), b + FADE)];
     else fadeOut = [b, b];
   } else {
     const b = t.evidenceTo ? p.x(years(t.evidenceTo)) : fadeIn[1];

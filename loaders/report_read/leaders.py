@@ -234,7 +234,7 @@ _PREDICATE_TEXT: tuple[tuple[FactKind, str], ...] = (
     ),
     (
         "left",
-        rf",? (?:who had been in post since (?P<since>{DATE}), )?(?:left|retired|stepped down|served from (?P<from>{DATE}) to)(?: (?:the|his|her|their) (?:authority|council|post|role|service))?(?: (?:in|on) )?(?P<date>{DATE})?",
+        rf",? (?:who had been in post since (?P<since>{DATE}), )?(?:left|retired|stepped down|served from (?P<from>{DATE}) to)(?: (?:the|his|her|their) (?:authority|council|post|role|service))?(?: (?:in|on) (?P<date>{DATE})| {AGO}| (?P<date_bare>{DATE}))?",
     ),
     (
         "changed",
@@ -614,8 +614,10 @@ def _dated(
     base: LeaderFact, kind: FactKind, match: re.Match[str], reference: date | None, group: str = "date"
 ) -> LeaderFact:
     groups = match.groupdict()
-    if groups.get(group):
-        when, precision = month_year(groups[group])
+    # "served from January 2014 to October 2017": the end date follows "to" bare.
+    printed = groups.get(group) or (groups.get("date_bare") if group == "date" else None)
+    if printed:
+        when, precision = month_year(printed)
         return replace(base, kind=kind, date=when, precision=precision)
     if groups.get("n") and groups.get("unit") and reference is not None:
         counted = _count_back(reference, groups["n"].lower(), groups["unit"].lower())
