@@ -154,3 +154,15 @@ def source_label(source: dict[str, Any]) -> str:
     if source.get("publishedDate"):
         parts.append(day_text(source["publishedDate"]))
     return ", ".join(parts)
+
+
+# Before the answer a rating's director has when no named holder covers it (`Inspection.leadership`).
+RATED_DIRECTOR = "Director of children's services then:"
+
+
+def unnamed_director(inspection: dict[str, Any]) -> str | None:
+    """The DCS answer in words ("not known; last shown in post 12 March 2019: ...") where no named
+    director covers the rating; None where one does, or for a visit."""
+    answers = inspection.get("leadership") or []
+    answer = next((a for a in answers if a["role"] == "DIRECTOR_OF_CHILDRENS_SERVICES"), None)
+    return None if answer is None or answer["status"] == "NAMED" else str(answer["text"])
