@@ -137,31 +137,38 @@ def attach_unnamed(read: list[TenureRecord], tables: list[TenureRecord]) -> list
     # The same post "in post since" the same month, in two reports, is one holder seen twice.
     unnamed: dict[tuple[str, str, str], TenureRecord] = {}
     for tenure in read:
-        since = next((c.date for c in tenure.citations if c.evidence == "in_post_since"), None)
+        stated = next((c for c in tenure.citations if c.evidence == "in_post_since"), None)
+        since = stated.date if stated else None
         as_of = next((c.date for c in tenure.citations if c.evidence == "in_post_on"), None)
         if tenure.person_id is not None or since is None:
             result.append(tenure)
             continue
-        matches = [t for t in tables if _could_be(t, tenure, since, as_of)]
+        # A month counted back from "in post for 20 months" is no month to match a start against,
+        # nor to take two reports' sentences for one holder.
+        approximate = stated is not None and stated.certainty == "approximate"
+        matches = [t for t in tables if _could_be(t, tenure, since, as_of, approximate)]
         if len(matches) == 1:
             holder = matches[0]
             result.append(
                 replace(holder, citations=list(tenure.citations), title=holder.title or tenure.title)
             )
             continue
-        seen = unnamed.get((tenure.organisation_id, tenure.role, since))
+        seen = None if approximate else unnamed.get((tenure.organisation_id, tenure.role, since))
         if seen is not None and (
             seen.interim is None or tenure.interim is None or seen.interim == tenure.interim
         ):
             seen.citations.extend(tenure.citations)
             seen.interim = seen.interim if seen.interim is not None else tenure.interim
             continue
-        unnamed[(tenure.organisation_id, tenure.role, since)] = tenure
+        if not approximate:
+            unnamed[(tenure.organisation_id, tenure.role, since)] = tenure
         result.append(tenure)
     return result
 
 
-def _could_be(named: TenureRecord, unnamed: TenureRecord, since: str, as_of: str | None) -> bool:
+def _could_be(
+    named: TenureRecord, unnamed: TenureRecord, since: str, as_of: str | None, approximate: bool = False
+) -> bool:
     if (
         named.person_id is None
         or named.role != unnamed.role
@@ -169,7 +176,7 @@ def _could_be(named: TenureRecord, unnamed: TenureRecord, since: str, as_of: str
         or (unnamed.interim is not None and named.interim is not None and named.interim != unnamed.interim)
     ):
         return False
-    if _started_in(named, since):
+    if not approximate and _started_in(named, since):
         return True
     if as_of is None:
         return False
