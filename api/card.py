@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from api.wording import GRADES, day_text, partial_date
+from api.wording import GRADES, day_text, partial_date, unnamed_director
 
 SHORT = {"OUTSTANDING": "O", "GOOD": "G", "REQUIRES_IMPROVEMENT": "RI", "ADEQUATE": "A", "INADEQUATE": "I"}
 STRIP = 6
 
 
 def card_facts(council: dict[str, Any]) -> dict[str, Any]:
-    """{latest, director, strip}: the latest graded inspection, the director sentence, past grades."""
+    """{latest, director, rated, strip}: the latest graded inspection, the director sentence, the
+    director when it was rated where no named one covers it, past grades."""
     graded = [
         i
         for i in council["inspections"]
@@ -22,6 +23,7 @@ def card_facts(council: dict[str, Any]) -> dict[str, Any]:
     return {
         "latest": None if latest is None else {"grade": latest["overall"], "when": _when(latest)},
         "director": director_line(council["tenures"]),
+        "rated": unnamed_director(latest) if latest else None,
         "strip": [
             {
                 "grade": i["overall"],

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from enum import Enum
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, cast
 
 import strawberry
 
@@ -16,6 +16,9 @@ from api.context import Context
 from api.database import Row
 from api.errors import BadArgumentError, NotFoundError
 from api.paging import slice_after
+
+if TYPE_CHECKING:
+    from api.leadership import RoleAnswer
 
 Info = strawberry.Info[Context, None]
 
@@ -328,6 +331,18 @@ class Inspection:
     conflicts: list[str] = strawberry.field(description="Where the sources disagree on this event.")
     council_code: strawberry.Private[str]
     parent: strawberry.Private[Council | None]
+
+    @described(
+        "For the DCS and the chief executive at this graded inspection: named, unnamed, bounded by the "
+        "nearest evidence, or none, with the answer in words; empty for visits and ungraded reports."
+    )
+    async def leadership(self, info: Info) -> list[Annotated[RoleAnswer, strawberry.lazy("api.leadership")]]:
+        if self.overall is None or self.kind not in (InspectionKind.INSPECTION, InspectionKind.REINSPECTION):
+            return []
+        # api.leadership builds its types on this module's, so it is imported where it is used.
+        from api.leadership import role_answers
+
+        return await role_answers(info, str(self.id))
 
     @strawberry.field
     async def council(self, info: Info) -> Council:

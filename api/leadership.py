@@ -10,7 +10,8 @@ from enum import Enum
 import strawberry
 
 from api.database import Row
-from api.graphql_types import Info, Role, Tenure, tenure_from
+from api.graphql_types import DateCertainty, Info, Role, Tenure, tenure_from
+from api.wording import day_text
 
 
 @strawberry.enum(description="What the graph can say about who held a post at an inspection.")
@@ -27,6 +28,10 @@ class NearestEvidence:
         description="Where the tenure's known span ends (before) or starts (after), at its own precision."
     )
     tenure: Tenure
+    certainty: DateCertainty | None = strawberry.field(
+        description="How the date is known where it is the tenure's stated start or end "
+        "(APPROXIMATE: counted back from a report's 'two years ago'); null for evidence of being in post."
+    )
 
 
 @strawberry.type(
@@ -42,7 +47,7 @@ class RoleAnswer:
         description="The tenure whose known span starts earliest after the inspection's first day."
     )
     text: str = strawberry.field(
-        description='The answer in words, e.g. "not known; last shown in post 2019-03-12: Jane Smith".'
+        description='The answer in words, e.g. "not known; last shown in post 12 March 2019: Jane Smith".'
     )
 
 
@@ -65,7 +70,11 @@ def answer_from(row: Row) -> RoleAnswer:
 
 
 def _nearest(row: Row | None) -> NearestEvidence | None:
-    return None if row is None else NearestEvidence(date=row["date"], tenure=tenure_from(row))
+    if row is None:
+        return None
+    tenure = tenure_from(row)
+    bound = next((d for d in (tenure.start, tenure.end) if d is not None and d.date == row["date"]), None)
+    return NearestEvidence(date=row["date"], certainty=bound.certainty if bound else None, tenure=tenure)
 
 
 def answer_text(status: AnswerStatus, before: NearestEvidence | None, after: NearestEvidence | None) -> str:
@@ -78,10 +87,16 @@ def answer_text(status: AnswerStatus, before: NearestEvidence | None, after: Nea
         return "not known; no evidence for this post"
     parts = ["not known"]
     if before is not None:
-        parts.append(f"last shown in post {before.date}: {_holder(before)}")
+        parts.append(f"last shown in post {_when(before)}: {_holder(before)}")
     if after is not None:
-        parts.append(f"next shown in post {after.date}: {_holder(after)}")
+        parts.append(f"next shown in post {_when(after)}: {_holder(after)}")
     return "; ".join(parts)
+
+
+def _when(evidence: NearestEvidence) -> str:
+    """ "12 March 2019"; "about 2023" where the date was counted back from a relative phrase."""
+    about = "about " if evidence.certainty in (DateCertainty.APPROXIMATE, DateCertainty.BETWEEN) else ""
+    return about + day_text(evidence.date)
 
 
 def _holder(evidence: NearestEvidence) -> str:

@@ -260,7 +260,7 @@ def tenure_extent(p: Picture, t: dict[str, Any]) -> tuple[float, float, float, f
     start, end = t.get("start"), t.get("end")
     if start:
         a = p.x(years(start["date"]))
-        if start.get("certainty") in ("ON_OR_BEFORE", "BETWEEN", "PLANNED"):
+        if start.get("certainty") in ("ON_OR_BEFORE", "BETWEEN", "PLANNED", "APPROXIMATE"):
             fade_in = (a - FADE, a)
         elif start["precision"] != "DAY":
             fade_in = (a, max(p.x(period_end(start["date"])), a + FADE))
@@ -275,7 +275,7 @@ def tenure_extent(p: Picture, t: dict[str, Any]) -> tuple[float, float, float, f
         b = p.x(years(end["date"]))
         if end.get("certainty") == "ON_OR_BEFORE":
             fade_out = (b - FADE, b)
-        elif end["precision"] != "DAY" or end.get("certainty") in ("BETWEEN", "PLANNED"):
+        elif end["precision"] != "DAY" or end.get("certainty") in ("BETWEEN", "PLANNED", "APPROXIMATE"):
             fade_out = (b, max(p.x(period_end(end["date"])), b + FADE))
         else:
             fade_out = (b, b)

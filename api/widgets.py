@@ -48,6 +48,7 @@ from api.wording import (
     MESSAGES,
     MONTHS,
     NOTICE_KINDS,
+    RATED_DIRECTOR,
     ROLES,
     SOURCE_KINDS,
     area_label,
@@ -55,6 +56,7 @@ from api.wording import (
     partial_date,
     safe_url,
     sources_of,
+    unnamed_director,
 )
 
 logger = logging.getLogger(__name__)
@@ -108,6 +110,7 @@ def labels() -> dict[str, Any]:
         "roleNames": ROLE_NAMES,
         "interventionKinds": INTERVENTION_KINDS,
         "unverified": UNVERIFIED,
+        "ratedDirector": RATED_DIRECTOR,
         "gradeShort": SHORT,
         "picture": {"caption": CAPTION, "prompt": PROMPT, "defs": DEFS},
     }
@@ -166,6 +169,7 @@ def templates() -> Environment:
         sources_of=sources_of,
         safe_url=safe_url,
         area_label=area_label,
+        unnamed_director=unnamed_director,
         source_line=source_line,
         stylesheet=stylesheet,
     )

@@ -95,6 +95,11 @@ def day_text(date: str) -> str:
     return parts[0]
 
 
+# Certainties that make a date uncertain whatever its precision ("APPROXIMATE": counted back from
+# a report's "two years ago").
+DOUBTFUL = ("ON_OR_BEFORE", "PLANNED", "BETWEEN", "APPROXIMATE")
+
+
 def partial_date(value: dict[str, Any]) -> dict[str, Any]:
     """A PartialDate as {datetime, text, uncertain}: the text says in words how it is uncertain."""
     text = day_text(value["date"])
@@ -107,9 +112,9 @@ def partial_date(value: dict[str, Any]) -> dict[str, Any]:
         text = "by " + text
     elif certainty == "PLANNED":
         text += " (planned)"
-    elif certainty == "BETWEEN":
+    elif certainty in {"BETWEEN", "APPROXIMATE"}:
         text = "about " + text
-    uncertain = precision != "DAY" or certainty in {"ON_OR_BEFORE", "PLANNED", "BETWEEN"}
+    uncertain = precision != "DAY" or certainty in DOUBTFUL
     return {"datetime": value["date"], "text": text, "uncertain": uncertain}
 
 
@@ -149,3 +154,15 @@ def source_label(source: dict[str, Any]) -> str:
     if source.get("publishedDate"):
         parts.append(day_text(source["publishedDate"]))
     return ", ".join(parts)
+
+
+# Before the answer a rating's director has when no named holder covers it (`Inspection.leadership`).
+RATED_DIRECTOR = "Director of children's services then:"
+
+
+def unnamed_director(inspection: dict[str, Any]) -> str | None:
+    """The DCS answer in words ("not known; last shown in post 12 March 2019: ...") where no named
+    director covers the rating; None where one does, or for a visit."""
+    answers = inspection.get("leadership") or []
+    answer = next((a for a in answers if a["role"] == "DIRECTOR_OF_CHILDRENS_SERVICES"), None)
+    return None if answer is None or answer["status"] == "NAMED" else str(answer["text"])

@@ -4,7 +4,7 @@
 //   NAMED    a tenure with a named holder covers the inspection's start or publication date
 //   UNNAMED  only a tenure whose holder is unknown covers it ("The DCS has been in post since ...")
 //   BOUNDED  nothing covers it: the nearest evidence before (last_before) and after (first_after)
-//   NONE     the council has no evidence for the role at all
+//   NONE     the council has no evidence for the role at all (a tenure known only by its end is evidence too)
 // Covering is the rule leaders_when_rated uses: the tenure's known span, compared at its own precision.
 // last_before is the tenure whose known span ends latest before the inspection's first day (its
 // known_to is the date), first_after the one whose span starts earliest after it (its known_from);
@@ -21,7 +21,7 @@ WITH c, i, inspection_id, day, role,
      CASE role WHEN 'chief_executive' THEN ['chief_executive', 'trust_chief_executive'] ELSE [role] END AS roles
 CALL (c, i, roles) {
   OPTIONAL MATCH (t:Tenure)-[:AT|SERVES]->(c)
-  WHERE t.known_from IS NOT NULL AND t.role IN roles
+  WHERE (t.known_from IS NOT NULL OR t.known_to IS NOT NULL) AND t.role IN roles
   WITH t,
        t IS NOT NULL AND any(d IN [i.start_date, i.published_date] WHERE d IS NOT NULL
          AND substring(d, 0, size(t.known_from)) >= t.known_from

@@ -6,7 +6,7 @@
 //   NAMED    a tenure with a named holder covers the inspection's start or publication date
 //   UNNAMED  only a tenure whose holder is unknown covers it (e.g. "The DCS has been in post since ...")
 //   BOUNDED  the council has evidence for the role, but none of it covers the inspection
-//   NONE     the council has no evidence for the role at all
+//   NONE     the council has no evidence for the role at all (a tenure known only by its end is evidence too)
 // Covering is the rule leaders_when_rated uses: the tenure's known span, compared at its own precision.
 // A trust's chief executive answers for the chief executive of a council whose services it runs.
 // params: (none)
@@ -16,7 +16,7 @@ WHERE i.kind IN ['inspection', 'reinspection'] AND i.overall IS NOT NULL
 UNWIND ['director_of_childrens_services', 'chief_executive'] AS role
 CALL (c, i, role) {
   OPTIONAL MATCH (t:Tenure)-[:AT|SERVES]->(c)
-  WHERE t.known_from IS NOT NULL
+  WHERE (t.known_from IS NOT NULL OR t.known_to IS NOT NULL)
     AND (t.role = role OR (role = 'chief_executive' AND t.role = 'trust_chief_executive'))
   WITH t,
        t IS NOT NULL AND any(d IN [i.start_date, i.published_date] WHERE d IS NOT NULL

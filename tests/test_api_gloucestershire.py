@@ -25,7 +25,7 @@ from tests.asgi import TestClient
 INSPECTED_2017 = "916/inspection/2017-06-13"
 INSPECTED_2022 = "916/inspection/2022-04-01"
 TENURE = "role title interim person { id name } start { date precision } end { date precision } "
-CITATIONS = "citations { quote page evidence date { date precision } source { id kind title } }"
+CITATIONS = "citations { quote page field value evidence date { date precision } source { id kind title } }"
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +86,15 @@ def test_who_led_gloucestershire_when_it_was_rated_inadequate_in_2017(client: Te
         5,
         "OFSTED_REPORT",
     ) in quotes(dcs)
-    assert {c["evidence"] for c in dcs["citations"]} == {"in_post_since", "in_post_on"}
+    # The report's "The DCS is also responsible for ..." is cited on the same tenure: a combined post.
+    assert {c["evidence"] for c in dcs["citations"]} == {"in_post_since", "in_post_on", None}
+    [combined] = [c for c in dcs["citations"] if c["evidence"] is None]
+    assert (combined["field"], combined["value"], combined["page"]) == (
+        "combined_role",
+        "some services for vulnerable adults",
+        5,
+    )
+    assert combined["quote"] == "The DCS is also responsible for some services for vulnerable adults."
 
 
 def test_which_leaders_changed_between_the_2017_and_2022_inspections(client: TestClient) -> None:

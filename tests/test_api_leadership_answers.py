@@ -11,12 +11,14 @@ from neo4j import Driver
 
 from api.app import create_app
 from graph.settings import Settings
+from loaders.model import PartialDate
 from loaders.write import write_graph
 from tests.asgi import TestClient
-from tests.test_api import FIRST, SECOND, _inspection, api_content, ask
+from tests.test_api import FIRST, SECOND, _inspection, _on, _tenure, api_content, ask
 
 BETWEEN = "200/inspection/2019-01-14"  # after the unnamed director's evidence, before Pat Lee's
 ELSEWHERE = "31/inspection/2019-03-04"  # a council with no leadership evidence at all
+BEFORE_ABOUT = "32/inspection/2021-05-10"  # before a director who "took up post two years ago" in 2025
 
 
 @pytest.fixture
@@ -27,6 +29,22 @@ def client(graph: Driver, settings: Settings) -> Iterator[TestClient]:
     )
     content.inspections.append(
         replace(_inspection(ELSEWHERE, "2019-03-04", "2019-04-20", "GOOD", "report:2017"), council_code="31")
+    )
+    content.inspections.append(
+        replace(
+            _inspection(BEFORE_ABOUT, "2021-05-10", "2021-07-01", "GOOD", "report:2017"), council_code="32"
+        )
+    )
+    took = "Under the current director of children’s services, who took up post two years ago, ..."  # noqa: RUF001
+    content.bundle.tenures.append(
+        _tenure(
+            "32-dcs-about",
+            None,
+            "director_of_childrens_services",
+            "council:32",
+            _on("report:2017", "2025-06-20", took),
+            start=PartialDate("2023", "year", "approximate"),
+        )
     )
     write_graph(graph, settings.neo4j_database, content)
     with TestClient(create_app(settings)) as test_client:
@@ -64,7 +82,8 @@ def test_an_inspection_between_two_tenures_is_bounded_by_the_nearest_evidence(cl
         "tenure": {"id": "200-dcs-pat-lee", "person": {"name": "Pat Lee"}},
     }
     assert dcs["text"] == (
-        "not known; last shown in post 2017-06-13: name not stated; next shown in post 2020-01-06: Pat Lee"
+        "not known; last shown in post 13 June 2017: name not stated; "
+        "next shown in post 6 January 2020: Pat Lee"
     )
 
 
@@ -90,3 +109,17 @@ def test_leadership_changes_give_the_answer_at_each_end(client: TestClient) -> N
     assert roles["CHIEF_EXECUTIVE"]["atTo"] == {"status": "NAMED"}
     # The lead member is not one of the roles answered for every inspection.
     assert roles["LEAD_MEMBER"]["atFrom"] is None
+
+
+def test_a_start_counted_back_from_a_relative_phrase_is_said_to_be_approximate(client: TestClient) -> None:
+    query = """{ leadersWhenRated(councilCode: "32", grade: GOOD) { roles { role status text
+      firstAfter { date certainty tenure { start { date precision certainty } } } } } }"""
+    (rated,) = ask(client, query)["leadersWhenRated"]
+    dcs = next(r for r in rated["roles"] if r["role"] == "DIRECTOR_OF_CHILDRENS_SERVICES")
+    assert dcs["status"] == "BOUNDED"
+    assert dcs["firstAfter"] == {
+        "date": "2023",
+        "certainty": "APPROXIMATE",
+        "tenure": {"start": {"date": "2023", "precision": "YEAR", "certainty": "APPROXIMATE"}},
+    }
+    assert dcs["text"] == "not known; next shown in post about 2023: name not stated"

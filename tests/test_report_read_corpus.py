@@ -258,3 +258,37 @@ def test_cached_text_is_the_extracted_text(tmp_path: Path) -> None:
     first = text.read(path, tmp_path)
     assert list(tmp_path.iterdir()), "the text was cached"
     assert text.read(path, tmp_path) == first == text.PageText(first.sha256, text.extract(path.read_bytes()))
+
+
+# The eight SIF reports that give the director's time in post under a local title (issue 18),
+# hand-checked against each PDF: (page, kind, date, title as printed, page of the sentence that
+# makes the title the DCS where the quote does not). Knowsley and Slough never say their director
+# is the DCS, so nothing is read there.
+LOCAL_TITLES: dict[str, list[tuple[int, str, str, str, int | None]]] = {
+    "bristol/2014-12-05_inspection.pdf": [(11, "in_post_since", "2014-01", "Strategic Director for People", 11)],
+    "gateshead/2016-03-11_inspection.pdf": [(5, "in_post_since", "2014-10", "strategic director of care, wellbeing and learning", 29)],
+    "southampton/2014-09-15_inspection.pdf": [
+        (13, "in_post_since", "2013-04", "Director of People", None),
+        (33, "appointed", "2013-04", "new Director of People", None),
+    ],
+    "staffordshire/2014-03-21_inspection.pdf": [(8, "in_post_since", "2010-11", "Director of People and Deputy Chief Executive", None)],
+    "sunderland/2015-07-20_inspection.pdf": [(3, "takes_up_post", "2013-09", "Executive Director of People Services", None)],
+    "west_berkshire/2015-05-18_inspection.pdf": [(10, "in_post_since", "2013-03", "Director of Children’s Services", None)],
+    "knowsley/2014-06-30_inspection.pdf": [],
+    "slough/2014-02-14_inspection.pdf": [],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("file", sorted(LOCAL_TITLES))
+def test_the_directors_time_in_post_under_a_local_title(file: str) -> None:
+    report = read(file)
+    pages = [" ".join(p.split()) for p in text.read(REPORTS / file).pages]
+    dated = [
+        f
+        for f in report.leaders
+        if f.role == DCS and f.kind in ("in_post_since", "appointed", "takes_up_post")
+    ]
+    assert [(f.page, f.kind, f.date, f.title, f.basis_page) for f in dated] == LOCAL_TITLES[file]
+    for fact in dated:
+        assert fact.quote in pages[fact.page - 1]
+        assert fact.basis is None or fact.basis in pages[(fact.basis_page or 0) - 1]

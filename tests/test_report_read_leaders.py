@@ -247,3 +247,160 @@ def test_join_names_only_when_the_report_names_one_holder() -> None:
     )
     assert [f.name for f in join_names([named, unnamed, other])] == ["Jane Smith", None, "John Brown"]
     assert [f.name for f in join_names([unnamed])] == [None]
+
+
+def test_other_titles_naming_a_director_post_and_childrens_services_are_the_dcs() -> None:
+    # enfield/2015-03-27 p.11; the others as printed in focused-visit letters and reports of the corpus.
+    assert facts("The Director of Schools and Children’s Services has been in post since January 2009.") == [
+        (DCS, "in_post_since", "2009-01", "month", "stated", None, False, None, None)
+    ]
+    for title in (
+        "Corporate Director, Children’s Services",
+        "Strategic Director, Children and Families",
+        "Director of Children and Young People",
+        "Corporate Director of Children and Adults Services",
+        "Executive Director for Children, Families and Education",
+        "Corporate Director for Children and Culture",
+    ):
+        assert facts(f"The {title} has been in post since May 2015.")[0][:3] == (
+            DCS,
+            "in_post_since",
+            "2015-05",
+        ), title
+
+
+def test_an_assistant_or_deputy_is_not_the_post_their_title_names() -> None:
+    assert facts("The Assistant Director for Children’s Services has been in post since May 2015.") == []
+    assert facts("The deputy chief executive has been in post since May 2015.") == []
+    assert facts("The service director, children and families, has been in post since May 2015.") == []
+
+
+def test_a_title_in_other_words_is_not_the_dcs_where_the_sentence_names_the_dcs_otherwise() -> None:
+    # southwark/2017-06-13 p.29: the director of children and families' services is not the statutory DCS.
+    found = facts(
+        "The strategic director of children’s and adult services, the statutory DCS, was appointed in October 2014, "
+        "and a director of children and families’ services was appointed in June 2016."
+    )
+    # (The post and "the statutory DCS" set off after it both say it.)
+    assert {(f[0], f[1], f[2]) for f in found} == {(DCS, "appointed", "2014-10")}
+    # lancashire/2018-08-17 p.5: the executive director took the statutory role from the DCS later.
+    assert (
+        facts(
+            "The interim executive director of education and children’s services has been in post since January "
+            "2018 and took responsibility for the statutory role of DCS from the director of children’s services in March 2018."
+        )
+        == []
+    )
+
+
+def local(pages: list[str]) -> list[tuple[object, ...]]:
+    return [
+        (f.page, f.role, f.kind, f.date, f.title, f.also, f.quote, f.basis_page, f.basis)
+        for f in leader_facts(pages)
+    ]
+
+
+def test_a_local_title_the_report_calls_the_dcs_elsewhere_is_read_as_the_dcs_with_that_basis() -> None:
+    # gateshead/2016-03-11 pp.5 and 29.
+    in_post = "The strategic director of care, wellbeing and learning has been in post since October 2014."
+    called = "The Strategic Director of Care, Wellbeing and Learning (DCS) has approached challenges in a sustained way."
+    assert local([f"Local leadership {in_post}", "Other matters.", called]) == [
+        (
+            1,
+            DCS,
+            "in_post_since",
+            "2014-10",
+            "strategic director of care, wellbeing and learning",
+            None,
+            in_post,
+            3,
+            called,
+        )
+    ]
+    # Without the page that says so, the title is no post this reader knows.
+    assert local([in_post]) == []
+
+
+def test_the_post_includes_the_dcs_after_a_sentence_about_the_post() -> None:
+    # bristol/2014-12-05 p.11.
+    in_post = "The Strategic Director for People has been in post since January 2014."
+    includes = "The post includes the roles and responsibilities of the Director of Children’s Services."
+    assert local([f"{in_post} {includes}"]) == [
+        (1, DCS, "in_post_since", "2014-01", "Strategic Director for People", None, in_post, 1, includes)
+    ]
+
+
+def test_the_statutory_function_and_the_current_post_holder() -> None:
+    # southampton/2014-09-15 p.13.
+    statutory = "The Director of People provides the statutory function of Director of Children’s Services."
+    holder = "The current post holder has been in post since April 2013."
+    assert local([f"{statutory} {holder}"]) == [
+        (1, DCS, "in_post_since", "2013-04", "Director of People", None, f"{statutory} {holder}", None, None)
+    ]
+
+
+def test_a_director_responsible_for_childrens_services_in_the_sentence_itself() -> None:
+    # sunderland/2015-07-20 p.3; staffordshire/2014-03-21 p.8 (a combined post).
+    took = "The Executive Director of People Services in Sunderland took responsibility for children’s services in September 2013."
+    assert local([took]) == [
+        (1, DCS, "takes_up_post", "2013-09", "Executive Director of People Services", None, took, None, None)
+    ]
+    both = (
+        "The Director of People and Deputy Chief Executive is responsible for both adult and children’s social care "
+        "and has been in post since November 2010."
+    )
+    title = "Director of People and Deputy Chief Executive"
+    assert local([both]) == [
+        (1, DCS, "combined_role", None, title, "both adult and children’s social care", both, None, None),
+        (1, DCS, "in_post_since", "2010-11", title, None, both, None, None),
+    ]
+
+
+def test_a_director_the_report_never_calls_the_dcs_gives_nothing() -> None:
+    # knowsley/2014-06-30 p.12 and p.27; slough/2014-02-14 p.10: the reports never say the post is the DCS.
+    assert (
+        local(
+            [
+                "The Director of People’s Services took up post on 1 October 2013.",
+                "A test of assurance in relation to the dual nature of the responsibilities of the Director of People’s post has not yet been undertaken.",
+                "The Strategic Director Wellbeing has been in post since July 2012",
+            ]
+        )
+        == []
+    )
+
+
+def test_she_continues_the_sentence_before_when_it_opens_with_one_post() -> None:
+    # west_berkshire/2015-05-18 p.10.
+    also = "The Director of Children’s Services also has responsibility for adult services."
+    she = "She has been in post since March 2013."
+    assert local([f"{also} {she}"]) == [
+        (
+            1,
+            DCS,
+            "combined_role",
+            None,
+            "Director of Children’s Services",
+            "responsibility for adult services",
+            also,
+            None,
+            None,
+        ),
+        (
+            1,
+            DCS,
+            "in_post_since",
+            "2013-03",
+            "Director of Children’s Services",
+            None,
+            f"{also} {she}",
+            None,
+            None,
+        ),
+    ]
+    # Two posts before it: "she" could be either, so nothing is read.
+    assert (
+        local(["The DCS and the chief executive meet monthly. She has been in post since March 2013."]) == []
+    )
+    # A sentence that does not open with the post: nothing either.
+    assert local(["Inspectors met the DCS. She has been in post since March 2013."]) == []

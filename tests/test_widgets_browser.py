@@ -36,7 +36,7 @@ from api.limits import Limits
 from graph.settings import PROJECT_ROOT, Settings
 from loaders.write import write_graph
 from tests.conftest import make_test_settings
-from tests.test_widgets import DIRECTORS, _Page, gloucestershire_content
+from tests.test_widgets import DIRECTORS, _inspection, _Page, gloucestershire_content
 
 AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTEFACTS = PROJECT_ROOT / "test-artefacts"
@@ -566,3 +566,47 @@ def test_axe_finds_no_serious_or_critical_violations_in_the_new_views(
         violations = page.audit()
     serious = [v for v in violations if v["impact"] in {"serious", "critical"}]
     assert serious == [], json.dumps(serious, indent=1)
+
+
+def test_a_rating_with_no_named_director_shows_the_answer_in_words_issue_18(
+    chromium: Chromium, api: str, graph: Driver, settings: Settings
+) -> None:
+    # Two ratings no director's evidence covers: one before Ann Early's start, one after Nell Later's
+    # last evidence (the latest, so the card shows it too).
+    content = gloucestershire_content()
+    for iid, start, published, grade in (
+        ("916/inspection/2012-10-01", "2012-10-01", "2012-11-20", "REQUIRES_IMPROVEMENT"),
+        ("916/inspection/2026-05-11", "2026-05-11", "2026-07-03", "GOOD"),
+    ):
+        framework = "SIF" if start < "2018" else "ILACS standard"
+        grades = {"overall_effectiveness": grade}
+        content.inspections.append(
+            _inspection(
+                iid, "inspection", start, published, "report:2017", framework=framework, grades=grades
+            )
+        )
+    content.inspections.sort(key=lambda i: i.start_date or "")
+    write_graph(graph, settings.neo4j_database, content)
+    before = "Director of children's services then: not known; next shown in post January 2013: Ann Early"
+    after = "Director of children's services then: not known; last shown in post 7 March 2025: Nell Later"
+    cells = """[...ROOT.querySelectorAll("tbody tr")].map((tr) => tr.cells[2].innerText.trim())"""
+    with chromium.page() as page:
+        page.open(f"{api}/widgets/demo?codes=916")
+        assert page.evaluate(SETTLED) == ["ready", "ready", "ready"]
+        drawn = page.evaluate(cells.replace("ROOT", component_root(0)))
+        card = page.evaluate(f'{component_root(1)}.querySelector(".ofsted").innerText')
+    with chromium.page(javascript=False) as page:
+        page.open(f"{api}/embed/council/916")
+        served = page.evaluate(cells.replace("ROOT", "document"))
+        page.open(f"{api}/embed/council/916?view=card")
+        served_card = page.evaluate('document.querySelector("main").innerText')
+    graded = [_words(c) for c in drawn if not c.startswith("Not graded")]
+    assert graded == [
+        f"Requires improvement {before}",
+        "Inadequate",  # Ann Early covers it
+        "Good",  # Nell Later covers it
+        f"Good {after}",
+    ]
+    assert [_words(c) for c in served] == [_words(c) for c in drawn]
+    assert after in _words(card)
+    assert _words(card) == _words(served_card)

@@ -15,7 +15,7 @@ const LABELS = /*LABELS*/{};
 const API = new URL("/graphql", import.meta.url);
 const PARTS = ["picture", "interventions", "ratings", "leaders"];
 const CODE = /^[A-Za-z0-9]{1,12}$/;
-const DOUBTFUL = ["ON_OR_BEFORE", "PLANNED", "BETWEEN"];
+const DOUBTFUL = ["ON_OR_BEFORE", "PLANNED", "BETWEEN", "APPROXIMATE"];
 
 // Markup from template literals: every value is escaped unless it is markup built here.
 class Html {
@@ -42,7 +42,7 @@ function partial(value) {
   else if (value.precision === "YEAR") text += " (month unknown)";
   if (value.certainty === "ON_OR_BEFORE") text = "by " + text;
   else if (value.certainty === "PLANNED") text += " (planned)";
-  else if (value.certainty === "BETWEEN") text = "about " + text;
+  else if (value.certainty === "BETWEEN" || value.certainty === "APPROXIMATE") text = "about " + text;
   const uncertain = value.precision !== "DAY" || DOUBTFUL.includes(value.certainty);
   return { datetime: value.date, text, uncertain };
 }
@@ -112,6 +112,17 @@ function interventions(c, h) {
   return html`<section class="interventions"><h${h} class="part">DfE intervention</h${h}><ul class="bands">${notices}${boards}</ul></section>`;
 }
 
+// Where no named director covers a rating, the API's answer in words (Inspection.leadership).
+function unnamedDirector(i) {
+  const answer = (i.leadership || []).find((a) => a.role === "DIRECTOR_OF_CHILDRENS_SERVICES");
+  return answer && answer.status !== "NAMED" ? answer.text : null;
+}
+
+const ratedDirector = (i) => {
+  const text = unnamedDirector(i);
+  return text ? html` <span class="rated-dcs">${LABELS.ratedDirector} ${text}</span>` : "";
+};
+
 function inspectionRow(i) {
   const others = i.judgements.filter((j) => j.area !== "overall_effectiveness");
   const report = safeUrl(i.reportUrl);
@@ -120,7 +131,7 @@ function inspectionRow(i) {
   return html`<tr>
 <th scope="row">${inspectionDate(i)}</th>
 <td>${kind}${i.framework ? ` (${i.framework})` : ""}${i.theme ? `: ${i.theme}` : ""}</td>
-<td>${grade(i.overall)}</td>
+<td>${grade(i.overall)}${ratedDirector(i)}</td>
 <td>${others.length ? html`<ul>${others.map((j) => html`<li>${areaLabel(j.area)}: ${grade(j.grade)}</li>`)}</ul>` : "None given"}</td>
 <td>${report ? html`<a href="${report}">Report<span class="vh"> on the ${kind.toLowerCase()}${phrase}</span></a> ` : ""}${cites(sourcesOf(i.citations, ...i.judgements.map((j) => j.citations)))}</td>
 </tr>`;
@@ -312,7 +323,7 @@ function tenureExtent(p, t) {
   if (t.end) {
     const b = p.x(years(t.end.date));
     if (t.end.certainty === "ON_OR_BEFORE") fadeOut = [b - FADE, b];
-    else if (t.end.precision !== "DAY" || ["BETWEEN", "PLANNED"].includes(t.end.certainty)) fadeOut = [b, Math.max(p.x(periodEnd(t.end.date)), b + FADE)];
+    else if (t.end.precision !== "DAY" || ["BETWEEN", "PLANNED", "APPROXIMATE"].includes(t.end.certainty)) fadeOut = [b, Math.max(p.x(periodEnd(t.end.date)), b + FADE)];
     else fadeOut = [b, b];
   } else {
     const b = t.evidenceTo ? p.x(years(t.evidenceTo)) : fadeIn[1];
@@ -411,6 +422,7 @@ function card(c, h) {
   return html`<h${h} class="title">${c.name}: Ofsted rating</h${h}>
 ${latest ? html`<p class="line">Latest grade: <span class="grade grade-${grade(latest.overall)}">${LABELS.grades[latest.overall]}</span>, ${latest.startDate ? dayText(latest.startDate) : `published ${dayText(inspectionDay(latest))}`}</p>` : html`<p class="line">No graded inspection is recorded.</p>`}
 <p class="line"><abbr title="Director of children's services">DCS</abbr>: ${directorLine(c.tenures)}</p>
+${latest && unnamedDirector(latest) ? html`<p class="line">${LABELS.ratedDirector} ${unnamedDirector(latest)}</p>` : ""}
 ${graded.length ? html`<p class="line strip-line">Grades: <span class="strip">${graded.slice(-6).map((i) => html`<span class="chip grade-${grade(i.overall)}"><span aria-hidden="true">${LABELS.gradeShort[i.overall]}</span><span class="vh">${LABELS.grades[i.overall]}</span> ${inspectionDay(i).slice(0, 4)}</span>`)}</span></p>` : ""}
 <p class="line"><a href="${full.href}">Full history, leaders and sources<span class="vh"> for ${c.name}</span></a></p>`;
 }

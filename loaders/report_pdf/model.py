@@ -52,13 +52,19 @@ class ReadJudgement:
     quote: str
 
 
+# combined_role: the post also covers `LeaderStatement.also` ("adult services"); it dates nothing.
+StatementEvidence = Literal[
+    "in_post_since", "appointed", "takes_up_post", "in_post_on", "left", "combined_role"
+]
+
+
 @dataclass(frozen=True)
 class LeaderStatement:
     """A sentence about who held a post: "The chief executive has been in post since May 2005"."""
 
     role: Role
     title: str  # the post as the sentence names it
-    evidence: Literal["in_post_since", "appointed", "takes_up_post", "in_post_on"]
+    evidence: StatementEvidence
     date: str | None  # "2011-08"; None when the sentence gives no date
     precision: Precision | None
     interim: bool | None
@@ -66,6 +72,13 @@ class LeaderStatement:
     organisation: str | None  # as printed (a letter's addressee block)
     page: int
     quote: str
+    # Where the report says the sentence's local title is the DCS, when the quote does not say so.
+    basis_page: int | None = None
+    basis: str | None = None
+    # "approximate": counted back from a relative phrase ("took up post two years ago").
+    certainty: Literal["stated", "approximate"] = "stated"
+    previous: bool = False  # about a former holder ("The previous chair ... left the post in March 2016")
+    also: str | None = None  # combined_role: what else the post covers, as printed
 
 
 @dataclass

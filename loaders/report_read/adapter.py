@@ -12,9 +12,9 @@ from graph.errors import LoadError, Problem
 from loaders.report_pdf import LeaderStatement, Report
 from loaders.report_pdf.inspections import _inspectors
 from loaders.report_pdf.letters import read_letter
-from loaders.report_pdf.model import DocType, PdfUnreadableError
+from loaders.report_pdf.model import DocType, PdfUnreadableError, StatementEvidence
 from loaders.report_read import facts, text
-from loaders.report_read.leaders import LeaderFact
+from loaders.report_read.leaders import FactKind, LeaderFact
 
 DOC_TYPES: dict[facts.Layout, DocType] = {
     "sif_inspection": "sif_inspection_report",
@@ -68,27 +68,25 @@ def to_report(read: facts.ReadReport, file: str, sha256: str, pages: list[str]) 
 
 
 def statement(fact: LeaderFact) -> LeaderStatement | None:
-    """The loader's tenure evidence for one fact, or None for what it cannot yet place.
+    """The loader's tenure evidence for one fact, or None for what it cannot place.
 
-    Placed: "in post since", "appointed" and "took up post" with a stated date, of the current holder.
-    Not placed (kept in the reader's output, listed in the issue note): facts about a previous holder,
-    "left", "changed", a combined role, and dates counted back from a relative phrase, which the
-    graph's date certainty cannot yet mark as approximate.
+    Placed: "in post since", "appointed", "took up post" and "left" with a date, stated or counted back
+    from a relative phrase (then marked approximate), of the current holder or a previous one; a dated
+    "has changed" as the current holder's taking up post; a combined role, which the loader places
+    beside the same report's tenure of the post. Not placed: the other facts without a date, and lead
+    members without a name (the graph holds lead members only by name).
     """
-    if (
-        fact.previous
-        or fact.certainty != "stated"
-        or fact.kind not in ("in_post_since", "appointed", "takes_up_post")
+    evidence = EVIDENCE[fact.kind]
+    if fact.date is None and not (
+        evidence == "combined_role" or (evidence == "in_post_since" and not fact.previous)
     ):
         return None
-    if fact.kind != "in_post_since" and fact.date is None:
-        return None
     if fact.role == "lead_member" and fact.name is None:
-        return None  # the graph holds lead members only by name
+        return None
     return LeaderStatement(
         role=fact.role,
         title=fact.title,
-        evidence=fact.kind,
+        evidence=evidence,
         date=fact.date,
         precision=fact.precision,
         interim=fact.interim,
@@ -96,4 +94,20 @@ def statement(fact: LeaderFact) -> LeaderStatement | None:
         organisation=None,
         page=fact.page,
         quote=fact.quote,
+        basis_page=fact.basis_page,
+        basis=fact.basis,
+        certainty=fact.certainty,
+        previous=fact.previous,
+        also=fact.also,
     )
+
+
+# "The chief executive has changed in recent weeks": a new holder took up the post then.
+EVIDENCE: dict[FactKind, StatementEvidence] = {
+    "in_post_since": "in_post_since",
+    "appointed": "appointed",
+    "takes_up_post": "takes_up_post",
+    "left": "left",
+    "changed": "takes_up_post",
+    "combined_role": "combined_role",
+}

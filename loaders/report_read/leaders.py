@@ -7,7 +7,19 @@ from a sentence that does not say it.
 Posts (the subject of the sentence):
 - director of children's services: "The director of children's services (DCS)", "The DCS", "The
   Interim Director for Children's Services (IDCS)", "The Director of Children and Young People's
-  Services", "The Executive Director of Children's services".
+  Services", "The Executive Director of Children's services", and other titles naming a director post
+  and children's services ("Corporate Director, Children's Services", "Strategic Director, Children
+  and Families", "Director of Schools and Children's Services", "Corporate Director of Children and
+  Adults Services": a combined post is still the DCS), unless the sentence names the DCS as another
+  post. An assistant, deputy, divisional, operational or service director is not.
+- a local title the report itself says is the DCS (`local_dcs_titles`): "The Strategic Director of
+  Care, Wellbeing and Learning (DCS)", "The Director of People provides the statutory function of
+  Director of Children's Services", "The post includes the roles and responsibilities of the Director
+  of Children's Services" after a sentence about the post, or a director who "took responsibility
+  for children's services" or "is responsible for both adult and children's social care" in the
+  sentence itself. Such a fact keeps the page and sentence that make the title the DCS (`basis`)
+  when it is not the quoted sentence. A title the report never links to the DCS ("The Director of
+  People's Services took up post on 1 October 2013") is not read as one.
 - chief executive (of the council) and trust chief executive ("The chief executive of the trust",
   "The current Chief Executive of TfC").
 - LSCB chair or safeguarding partnership lead: "The chair of the LSCB", "The Independent Chair of
@@ -28,6 +40,11 @@ Forms (what the sentence says of the post):
 Relative dates ("took up post two years ago", "has been in post for 18 months", "appointed 17
 months ago", "in recent weeks") are counted back from the reference date the caller gives (the
 inspection's last day) and marked `approximate`; with no reference date they give no date.
+
+A sentence whose subject is "He", "She" or "The (current) post holder" continues the sentence before
+it on the same page, when that one opens with a post and names no post of another role: "The Director
+of Children's Services also has responsibility for adult services. She has been in post since March
+2013." Its quote is both sentences.
 
 Names: a name printed in the sentence beside the post ("The director of children's services (DCS),
 Jane Smith, has been in post since ...") is the holder. A sentence without a name has no holder
@@ -72,6 +89,10 @@ class LeaderFact:
     also: str | None  # combined_role: what else the post covers, as printed ("adult services")
     page: int
     quote: str
+    # Where the report says a local title is the DCS when the quote does not ("The Strategic Director
+    # of Care, Wellbeing and Learning (DCS) ..." on page 29 for a sentence on page 5).
+    basis_page: int | None = None
+    basis: str | None = None
 
 
 A = "['’]"
@@ -117,6 +138,21 @@ DCS = (
     rf"|director of children{A}s and adult(?:s{A}?)? services|director of children, adults? and [a-z]+"
     rf"|director of children{A}s services? and (?:education|learning|skills|families)|DCS|IDCS)"
 )
+# Titles naming a director post and children's services in other words: "Corporate Director,
+# Children's Services", "Strategic Director Children and Families", "Director of Children and Young
+# People", "Corporate Director of Children and Adults Services", "Executive Director for Children,
+# Families and Education", "Director of Schools and Children's Services". Such a post is the DCS
+# unless its sentence names the DCS as another post ("The strategic director of children's and adult
+# services, the statutory DCS, was appointed in October 2014, and a director of children and
+# families' services was appointed in June 2016").
+DCS_VARIANT = (
+    rf"(?:director,? children{A}s services"
+    rf"|director(?:,? (?:of|for)|,)? children{A}?s?,? (?:and|&) (?:young people|families|family|education|culture|adults?)(?:{A}?s?{A}?)?(?: services?)?"
+    rf"|director (?:of|for) children,? (?:(?:young people|families|schools|education|adults?|learning),? )+and (?:education|learning|skills|culture|families|young people|adults?)"
+    rf"|director (?:of|for) (?:schools|education|learning) and children{A}s services)"
+)
+# Deputies and assistants of the director are other posts, whatever their titles name.
+NOT_THE_DIRECTOR = r"(?<!assistant )(?<!deputy )(?<!divisional )(?<!operational )(?<!service )(?<!associate )"
 TRUST_CEO = rf"(?:chief executive(?: officer)?(?: \([A-Z]+\))? of (?:the (?:children{A}s )?trust|[A-Z][\w’'&]*(?: [A-Z][\w’'&]*){{0,5}} Trust|[A-Z]{{2,5}}\b(?<!LSCB)))"
 CEO = r"(?:chief executive(?: officer)?|managing director \(chief executive\))"
 CHAIR = (
@@ -127,7 +163,7 @@ LEAD_MEMBER = r"(?:lead (?:council )?member(?: for children(?:{A}s services| and
     "{A}", A
 )
 ROLE_RE = re.compile(
-    rf"\b(?P<det>the |a |an |their |its )?(?P<qual>{QUALIFIERS})(?:(?P<trust>{TRUST_CEO})|(?P<dcs>{DCS})|(?P<ceo>{CEO})"
+    rf"\b(?P<det>the |a |an |their |its )?(?P<qual>{QUALIFIERS}){NOT_THE_DIRECTOR}(?:(?P<trust>{TRUST_CEO})|(?P<dcs>{DCS})|(?P<variant>{DCS_VARIANT})|(?P<ceo>{CEO})"
     rf"|(?P<chair>{CHAIR})|(?P<lead>{LEAD_MEMBER}))(?P<abbr>(?: \((?:[A-Z]{{2,6}}|[A-Z][a-z]+(?: [A-Za-z]+){{1,5}})\))*)",
     re.IGNORECASE,
 )
@@ -135,6 +171,7 @@ ANCHOR = re.compile(r"director|DCS|chief executive|chair|member|portfolio holder
 ROLE_OF_GROUP: dict[str, LeaderRole] = {
     "trust": "trust_chief_executive",
     "dcs": "director_of_childrens_services",
+    "variant": "director_of_childrens_services",
     "ceo": "chief_executive",
     "chair": "safeguarding_board_chair",
     "lead": "lead_member",
@@ -150,7 +187,11 @@ NOT_NAME = re.compile(
 # appointment date in passing (", appointed in February 2016,").
 APPOSITIVE = re.compile(
     rf"(?:,? (?P<name>{NAME}),(?= )|, (?:who|which) (?P<who>[^,.]{{0,100}}),(?= )|, [^,.]{{0,80}},(?= )"
-    rf"| is (?P<interim>interim|acting) and(?= )| for (?:[A-Z][\w’'-]* ?){{1,5}} and(?= ))?"
+    rf"| is (?P<interim>interim|acting) and(?= )| for (?:[A-Z][\w’'-]* ?){{1,5}} and(?= )"
+    # "The Director of People ... is responsible for both adult and children's social care and has been
+    # in post since November 2010": the responsibility is a combined role where it names adults.
+    rf"| (?:is|was) (?:also )?responsible for (?P<responsible>[^,.]{{0,60}}?children{A}s (?:services|social care)) and(?= )"
+    rf"| in [A-Z][a-z]+(?: [A-Z][a-z]+)?(?= (?:took|has|had|was|is) ))?"
 )
 # ", who is also the Director of Adults Social Services,": the post combines another.
 ALSO_WHO = re.compile(
@@ -188,12 +229,12 @@ _PREDICATE_TEXT: tuple[tuple[FactKind, str], ...] = (
     ("appointed", rf" (?:in|on) (?P<date>{DATE})(?=,? (?:and|who))"),
     (
         "takes_up_post",
-        rf",? (?:who )?(?:took up|has taken up|had taken up|came into|came in ?to|started in|commenced in|took over|took up (?:his|her|their) role|joined)(?: (?:the |his |her |their |an? )?(?P<interim_before>interim |acting )?(?:post|role|position|the council|the authority|the local authority))?"
+        rf",? (?:who )?(?:took up|has taken up|had taken up|came into|came in ?to|started in|commenced in|took over|took up (?:his|her|their) role|joined|took (?:over )?responsibility for children{A}s services)(?: (?:the |his |her |their |an? )?(?P<interim_before>interim |acting )?(?:post|role|position|the council|the authority|the local authority))?"
         rf"(?: (?:in|on) (?P<date>{DATE})| {AGO})?",
     ),
     (
         "left",
-        rf",? (?:who had been in post since (?P<since>{DATE}), )?(?:left|retired|stepped down|served from (?P<from>{DATE}) to)(?: (?:the|his|her|their) (?:authority|council|post|role|service))?(?: (?:in|on) )?(?P<date>{DATE})?",
+        rf",? (?:who had been in post since (?P<since>{DATE}), )?(?:left|retired|stepped down|served from (?P<from>{DATE}) to)(?: (?:the|his|her|their) (?:authority|council|post|role|service))?(?: (?:in|on) (?P<date>{DATE})| {AGO}| (?P<date_bare>{DATE}))?",
     ),
     (
         "changed",
@@ -217,6 +258,45 @@ APPOINTMENTS = re.compile(r"\bappointments? of\b", re.IGNORECASE)
 AFTER_APPOINTMENT_OF = re.compile(rf"^(?: (?:in|on) (?P<date>{DATE})| {AGO})", re.IGNORECASE)
 # "In August 2023, a new director of children's services ... was appointed"
 LEADING_DATE = re.compile(rf"^(?:In|From|Since) (?P<date>{DATE}),? ", re.IGNORECASE)
+# "the appointment in April 2013 of a new Director of People"
+APPOINTMENT_DATED_OF = re.compile(
+    rf"\bappointments? (?:in|on) (?P<date>{DATE}) of (?:an? |the )?(?:new )?$", re.IGNORECASE
+)
+# A director's title as a report prints it, up to the words that follow it: "Strategic Director of
+# Care, Wellbeing and Learning", "Director of People and Deputy Chief Executive".
+DIRECTOR_TITLE = r"director\b(?:,? (?!(?:has|have|had|is|was|were|who|which|took|came|provides|carries|and the|in post)\b)[\w’'&-]+){0,7}?"
+_LOCAL = rf"(?P<qual>{QUALIFIERS}){NOT_THE_DIRECTOR}(?P<local>{DIRECTOR_TITLE})"
+DCS_NAMED = rf"(?:the )?(?:director of children{A}s services|DCS)"
+# The ways a report says a local title is the DCS, in the sentence that names the title.
+TITLE_LINKS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        # Strategic Director of Care, Wellbeing and Learning (DCS) has approached ...
+        rf"\b(?:the|a|an) {_LOCAL} \((?:the )?I?DCS\)",
+        # "The Director of People provides the statutory function of Director of Children's Services",
+        # "a new Director of People who carries out the statutory functions of the DCS"
+        rf"\b(?:the|a|an) {_LOCAL},? (?:who )?(?:provides|carries out|fulfils|performs|holds|undertakes|discharges|has)"
+        rf" (?:also )?the statutory (?:functions?|roles?|duties|responsibilities|post) (?:of|as) {DCS_NAMED}",
+        rf"\b(?:the|a|an) {_LOCAL},? (?:who )?(?:is|was) (?:also )?the statutory {DCS_NAMED}",
+        # "The Executive Director of People Services in Sunderland took responsibility for children's
+        # services in September 2013": the whole of children's services, or it combined with adults'.
+        rf"^(?:the|a|an) {_LOCAL}(?: in [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)? (?:(?:took|has taken|had taken|assumed|took over|has|had|holds) (?:overall )?responsibility"
+        rf"|(?:is|was) (?:also )?responsible) for (?:children{A}s services|(?:both )?adults?{A}?s?{A}? (?:services |social care )?and children{A}s (?:services|social care))",
+    )
+)
+# "The post includes the roles and responsibilities of the Director of Children's Services." after
+# a sentence that opens with the title (OPENING_TITLE).
+POST_INCLUDES = re.compile(
+    rf"^(?:The|This) (?:post|role) (?:also )?(?:includes|combines|incorporates|carries|covers|holds|has) (?:the )?(?:statutory )?"
+    rf"(?:roles?|duties|responsibilities|functions?)(?: and (?:roles?|duties|responsibilities|functions?))? of {DCS_NAMED}",
+    re.IGNORECASE,
+)
+OPENING_TITLE = re.compile(
+    rf"^(?:the|a|an) {_LOCAL}(?: \([A-Z]+\))? (?:has|have|had|was|took|came|is)\b", re.IGNORECASE
+)
+LINK_HINT = re.compile(r"\bDCS\b|statutory|responsib|director of children", re.IGNORECASE)
+# "She has been in post since March 2013.": the post is the one the sentence before opens with.
+CONTINUES = re.compile(r"^(?:He|She|The (?:current )?post ?holder)(?= )", re.IGNORECASE)
 HEADINGS = re.compile(
     r"^(?:\d{1,3}\.? ?)?(?:Local leadership|Other information about (?:this|the) (?:area|local authority(?: area)?)|"
     r"Information about this local authority area|Details of leadership posts:?|Summary|Findings|-)\s*",
@@ -247,45 +327,45 @@ def leader_facts(pages: list[str], reference: date | None = None) -> list[Leader
         reference: the day relative phrases count back from (the inspection's last day); without it
             "two years ago" gives a fact with no date.
     """
+    # ROLE_RE tried at every position of every sentence is most of the reading time; a plain
+    # alternation of the posts' head words first skips the pages and sentences without one.
+    paged = [sentences(page) if ANCHOR.search(page) else [] for page in pages]
+    titles = local_dcs_titles(paged)
     found: list[LeaderFact] = []
-    for number, page in enumerate(pages, 1):
-        # ROLE_RE tried at every position of every sentence is most of the reading time; a plain
-        # alternation of the posts' head words first skips the pages and sentences without one.
-        if not ANCHOR.search(page):
-            continue
-        for sentence in sentences(page):
+    for number, page_sentences in enumerate(paged, 1):
+        before: list[Subject] = []
+        for index, sentence in enumerate(page_sentences):
             if ANCHOR.search(sentence):
-                found += sentence_facts(sentence, number, reference)
+                subjects = _subjects(sentence, titles)
+                found += sentence_facts(sentence, number, reference, subjects)
+            else:
+                subjects = []
+                if before:
+                    previous = page_sentences[index - 1]
+                    found += _continued(previous, sentence, number, reference, before)
+            before = subjects
     return found
 
 
-def sentence_facts(sentence: str, page: int, reference: date | None = None) -> list[LeaderFact]:
-    """The facts one sentence states about the posts it names."""
+def sentence_facts(
+    sentence: str, page: int, reference: date | None = None, subjects: list[Subject] | None = None
+) -> list[LeaderFact]:
+    """The facts one sentence states about the posts it names (`subjects`: read from it by default)."""
     found: list[LeaderFact] = []
     leading = LEADING_DATE.match(sentence)
-    for subject in ROLE_RE.finditer(sentence):
-        group = next(g for g in ROLE_OF_GROUP if subject.group(g))
-        role = ROLE_OF_GROUP[group]
-        if role == "chief_executive" and _trust_chief(sentence, subject):
-            role = "trust_chief_executive"
-        qualifiers = (subject.group("qual") or "").lower()
-        title = " ".join((subject.group("qual") + subject.group(group) + subject.group("abbr")).split())
-        previous = bool(re.search(r"\b(?:previous|former|then)\b", qualifiers))
-        interim: bool | None = True if re.search(r"\b(?:interim|acting|temporary)\b", qualifiers) else None
-        if interim is None and re.search(r"\b(?:permanent|substantive)\b", qualifiers):
-            interim = False
-        if subject.group("dcs") and subject.group("dcs").upper() == "IDCS":
-            interim = True
-        base = LeaderFact(
-            role, title, "in_post_since", None, None, "stated", interim, previous, None, None, page, sentence
-        )
-        before = sentence[: subject.start()]
-        after = sentence[subject.end() :]
+    for subject in _subjects(sentence, NO_TITLES) if subjects is None else subjects:
+        base = _base(subject, page, sentence)
+        before = sentence[: subject.start]
+        after = sentence[subject.end :]
         if APPOINTMENT_OF.search(before):
             when = AFTER_APPOINTMENT_OF.match(after)
             if when:
                 found.append(_dated(base, "appointed", when, reference))
                 continue
+        dated_before = APPOINTMENT_DATED_OF.search(before)
+        if dated_before:
+            found.append(_dated(base, "appointed", dated_before, reference))
+            continue
         appositive = APPOSITIVE.match(after)
         name = None
         if appositive and appositive.group("name") and not NOT_NAME.search(appositive.group("name")):
@@ -295,6 +375,9 @@ def sentence_facts(sentence: str, page: int, reference: date | None = None) -> l
         who = ALSO_WHO.match(appositive.group("who") or "") if appositive else None
         if who:
             found.append(replace(base, name=name, kind="combined_role", also=who.group("also").strip()))
+        responsible = appositive.group("responsible") if appositive else None
+        if responsible and re.search(r"\badult", responsible, re.IGNORECASE):
+            found.append(replace(base, name=name, kind="combined_role", also=responsible))
         base = replace(base, name=name)
         rest = after[appositive.end() if appositive else 0 :]
         rest = rest[COORDINATED.match(rest).end() :] if COORDINATED.match(rest) else rest  # type: ignore[union-attr]
@@ -302,6 +385,153 @@ def sentence_facts(sentence: str, page: int, reference: date | None = None) -> l
         # is itself the verb, so it is tried before being skipped as an aside).
         found += _predicate(base, [after, rest], before, reference, leading)
     return _unique(found)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A post a sentence names: where it is printed, its role, and the words that name it."""
+
+    start: int
+    end: int
+    role: LeaderRole
+    title: str  # as printed, qualifiers and abbreviation included
+    qualifiers: str  # lower case: "interim ", "new permanent "
+    interim_title: bool  # the title itself says interim ("IDCS")
+    variant: bool = False  # a DCS title in other words (DCS_VARIANT)
+    basis: tuple[int, str] | None = None  # where the report says a local title is the DCS, if not here
+
+
+@dataclass(frozen=True)
+class LocalTitles:
+    """Local titles a report itself says are the DCS's, each with the page and sentence saying so."""
+
+    basis: dict[str, list[tuple[int, str]]]
+    pattern: re.Pattern[str] | None
+
+
+NO_TITLES = LocalTitles({}, None)
+
+
+def _subjects(sentence: str, titles: LocalTitles) -> list[Subject]:
+    """The posts a sentence names, in the order printed; a local DCS title wins over the posts in it."""
+    local = (
+        [_local_subject(m, sentence, titles) for m in titles.pattern.finditer(sentence)]
+        if titles.pattern
+        else []
+    )
+    found = list(local)
+    for match in ROLE_RE.finditer(sentence):
+        if any(s.start < match.end() and match.start() < s.end for s in local):
+            continue
+        group = next(g for g in ROLE_OF_GROUP if match.group(g))
+        role = ROLE_OF_GROUP[group]
+        if role == "chief_executive" and _trust_chief(sentence, match):
+            role = "trust_chief_executive"
+        title = " ".join((match.group("qual") + match.group(group) + match.group("abbr")).split())
+        idcs = bool(match.group("dcs")) and match.group("dcs").upper() == "IDCS"
+        found.append(
+            Subject(
+                match.start(), match.end(), role, title, match.group("qual").lower(), idcs, group == "variant"
+            )
+        )
+    if any(s.variant for s in found) and any(
+        s.role == "director_of_childrens_services" and not s.variant for s in found
+    ):
+        found = [s for s in found if not s.variant]
+    return sorted(found, key=lambda s: s.start)
+
+
+def _local_subject(match: re.Match[str], sentence: str, titles: LocalTitles) -> Subject:
+    printed = match.group("qual") + match.group("local") + match.group("abbr")
+    links = titles.basis[_title_key(match.group("local"))]
+    return Subject(
+        match.start(),
+        match.end(),
+        "director_of_childrens_services",
+        " ".join(printed.split()),
+        match.group("qual").lower(),
+        interim_title=False,
+        basis=None if any(link in sentence for _, link in links) else links[0],
+    )
+
+
+def _base(subject: Subject, page: int, quote: str) -> LeaderFact:
+    """A fact about the subject with nothing yet said of it: kind, date and name come from the verb."""
+    previous = bool(re.search(r"\b(?:previous|former|then)\b", subject.qualifiers))
+    interim: bool | None = (
+        True
+        if subject.interim_title or re.search(r"\b(?:interim|acting|temporary)\b", subject.qualifiers)
+        else None
+    )
+    if interim is None and re.search(r"\b(?:permanent|substantive)\b", subject.qualifiers):
+        interim = False
+    basis_page, basis = subject.basis if subject.basis and subject.basis[1] not in quote else (None, None)
+    return LeaderFact(
+        subject.role,
+        subject.title,
+        "in_post_since",
+        None,
+        None,
+        "stated",
+        interim,
+        previous,
+        None,
+        None,
+        page,
+        quote,
+        basis_page,
+        basis,
+    )
+
+
+def _continued(
+    previous: str, sentence: str, page: int, reference: date | None, subjects: list[Subject]
+) -> list[LeaderFact]:
+    """ "She has been in post since March 2013." after a sentence that opens with one post."""
+    pronoun = CONTINUES.match(sentence)
+    if pronoun is None or subjects[0].start != 0 or len({s.role for s in subjects}) != 1:
+        return []
+    base = _base(subjects[0], page, f"{previous} {sentence}")
+    return _predicate(base, [sentence[pronoun.end() :]], "", reference, None)
+
+
+def local_dcs_titles(paged: list[list[str]]) -> LocalTitles:
+    """The local titles a report says are the DCS's ("The Strategic Director of Care, Wellbeing and
+    Learning (DCS)"), from every page's sentences, each with the first page and sentence saying so."""
+    basis: dict[str, list[tuple[int, str]]] = {}
+    for number, page_sentences in enumerate(paged, 1):
+        for index, sentence in enumerate(page_sentences):
+            if not LINK_HINT.search(sentence):
+                continue
+            found = [m.group("local") for link in TITLE_LINKS for m in link.finditer(sentence)]
+            earlier = page_sentences[index - 1] if index else ""
+            opening = OPENING_TITLE.match(earlier)
+            if opening and POST_INCLUDES.match(sentence):
+                found.append(opening.group("local"))
+            for title in found:
+                if not _names_the_dcs(title):
+                    basis.setdefault(_title_key(title), []).append((number, sentence))
+    if not basis:
+        return NO_TITLES
+    alternatives = "|".join(
+        A.join(re.escape(part) for part in re.split(A, title))
+        for title in sorted(basis, key=len, reverse=True)
+    )
+    pattern = re.compile(
+        rf"\b(?P<det>the |a |an |their |its )?(?P<qual>{QUALIFIERS}){NOT_THE_DIRECTOR}(?P<local>{alternatives})\b"
+        rf"(?P<abbr>(?: \((?:[A-Z]{{2,6}})\))*)",
+        re.IGNORECASE,
+    )
+    return LocalTitles(basis, pattern)
+
+
+def _title_key(title: str) -> str:
+    return re.sub(A, "'", " ".join(title.lower().split()))
+
+
+def _names_the_dcs(title: str) -> bool:
+    match = ROLE_RE.fullmatch(title)
+    return match is not None and bool(match.group("dcs") or match.group("variant"))
 
 
 def _predicate(
@@ -384,8 +614,10 @@ def _dated(
     base: LeaderFact, kind: FactKind, match: re.Match[str], reference: date | None, group: str = "date"
 ) -> LeaderFact:
     groups = match.groupdict()
-    if groups.get(group):
-        when, precision = month_year(groups[group])
+    # "served from January 2014 to October 2017": the end date follows "to" bare.
+    printed = groups.get(group) or (groups.get("date_bare") if group == "date" else None)
+    if printed:
+        when, precision = month_year(printed)
         return replace(base, kind=kind, date=when, precision=precision)
     if groups.get("n") and groups.get("unit") and reference is not None:
         counted = _count_back(reference, groups["n"].lower(), groups["unit"].lower())

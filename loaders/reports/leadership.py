@@ -21,46 +21,95 @@ from loaders.reports.place import SAME_TIME_DAYS, Placed
 
 
 def read_leadership(report: Report, code: str, placed: Placed, source: SourceRecord, bundle: Bundle) -> None:
+    """A report's leadership statements as tenures: one per statement of the holder the inspectors
+    found, one per sentence about a previous holder (its start and its end), and a combined role as a
+    citation on the report's tenures of that post."""
     # A report describes the area as the inspectors found it: "has been in post" holds at the end of
     # the inspection.
     as_of = placed.end_date or placed.published_date
+    read: list[TenureRecord] = []
+    former: dict[tuple[str, int, str], TenureRecord] = {}
     for statement in report.leaders:
-        citation = Citation(
-            source_id=source.id,
-            quote=statement.quote,
-            page=statement.page,
-            field="leadership" if statement.name is None else "addressee",
-            value=statement.title or statement.name,
-            evidence=statement.evidence,
-            date=statement.date,
-            precision=statement.precision,
-        )
-        citations = [citation]
-        if statement.evidence == "in_post_since" and as_of:
-            citations.append(replace(citation, evidence="in_post_on", date=as_of, precision="day"))
-        person_id = None
+        if statement.evidence == "combined_role":
+            continue
+        citation = _citation(statement, source)
+        if statement.previous:
+            key = (statement.role, statement.page, statement.quote)
+            if key in former:
+                _add(former[key], statement, citation)
+                continue
+        tenure = _tenure(statement, code, f"pdf:{report.sha256[:16]}", len(bundle.tenures) + len(read))
+        _add(tenure, statement, citation)
+        if statement.evidence == "in_post_since" and as_of and not statement.previous:
+            tenure.citations.append(replace(citation, evidence="in_post_on", date=as_of, precision="day"))
+        if statement.basis:
+            # The sentence names a local title; this one, elsewhere in the report, makes it the DCS.
+            basis = Citation(
+                source.id, statement.basis, statement.basis_page, field="dcs_title", value=statement.title
+            )
+            tenure.citations.append(basis)
         if statement.name:
             name = clean_name(statement.name)
-            person_id = person_slug(name)
-            bundle.people.append(PersonRecord(person_id, name, [replace(citation, evidence=None, date=None)]))
-        # "Was appointed in June 2018" and "took up post in May 2017" state when the tenure began.
-        start = (
-            PartialDate(statement.date, statement.precision)
-            if statement.evidence in ("appointed", "takes_up_post") and statement.date and statement.precision
-            else None
-        )
-        bundle.tenures.append(
-            TenureRecord(
-                start=start,
-                id=f"pdf:{report.sha256[:16]}:{statement.role}:{statement.page}:{len(bundle.tenures)}",
-                person_id=person_id,
-                role=statement.role,
-                title=statement.title or None,
-                organisation_id=f"council:{code}",
-                interim=_interim(statement),
-                citations=citations,
+            bundle.people.append(
+                PersonRecord(person_slug(name), name, [replace(citation, evidence=None, date=None)])
             )
-        )
+        if statement.previous:
+            former[(statement.role, statement.page, statement.quote)] = tenure
+        read.append(tenure)
+    _place_combined(report, read, source)
+    bundle.tenures += read
+
+
+def _citation(statement: LeaderStatement, source: SourceRecord) -> Citation:
+    dated = statement.evidence != "combined_role"
+    return Citation(
+        source_id=source.id,
+        quote=statement.quote,
+        page=statement.page,
+        field="leadership" if statement.name is None else "addressee",
+        value=statement.title or statement.name,
+        evidence=statement.evidence if dated else None,  # type: ignore[arg-type]
+        date=statement.date,
+        precision=statement.precision,
+        certainty="approximate" if statement.certainty == "approximate" else None,
+    )
+
+
+def _tenure(statement: LeaderStatement, code: str, prefix: str, n: int) -> TenureRecord:
+    return TenureRecord(
+        id=f"{prefix}:{statement.role}:{statement.page}:{n}",
+        person_id=person_slug(clean_name(statement.name)) if statement.name else None,
+        role=statement.role,
+        title=statement.title or None,
+        organisation_id=f"council:{code}",
+        interim=_interim(statement),
+    )
+
+
+def _add(tenure: TenureRecord, statement: LeaderStatement, citation: Citation) -> None:
+    """The statement's citation on the tenure, and the start or end it states."""
+    tenure.citations.append(citation)
+    if not (statement.date and statement.precision):
+        return
+    # "Was appointed in June 2018" and "took up post in May 2017" state when the tenure began, "left in
+    # May 2013" when it ended; a date counted back from "two years ago" keeps its approximate mark.
+    when = PartialDate(statement.date, statement.precision, statement.certainty)
+    if statement.evidence in ("appointed", "takes_up_post") and tenure.start is None:
+        tenure.start = when
+    elif statement.evidence == "left":
+        tenure.end = when
+
+
+def _place_combined(report: Report, read: list[TenureRecord], source: SourceRecord) -> None:
+    """ "The DCS is also responsible for adult services" on the report's tenures of that post held at
+    the time of the report (by the rule that a report's "the DCS" is one person throughout)."""
+    for statement in report.leaders:
+        if statement.evidence != "combined_role" or statement.previous:
+            continue
+        citation = replace(_citation(statement, source), field="combined_role", value=statement.also)
+        for tenure in read:
+            if tenure.role == statement.role and any(c.evidence == "in_post_on" for c in tenure.citations):
+                tenure.citations.append(citation)
 
 
 def _interim(statement: LeaderStatement) -> bool | None:
@@ -88,31 +137,38 @@ def attach_unnamed(read: list[TenureRecord], tables: list[TenureRecord]) -> list
     # The same post "in post since" the same month, in two reports, is one holder seen twice.
     unnamed: dict[tuple[str, str, str], TenureRecord] = {}
     for tenure in read:
-        since = next((c.date for c in tenure.citations if c.evidence == "in_post_since"), None)
+        stated = next((c for c in tenure.citations if c.evidence == "in_post_since"), None)
+        since = stated.date if stated else None
         as_of = next((c.date for c in tenure.citations if c.evidence == "in_post_on"), None)
         if tenure.person_id is not None or since is None:
             result.append(tenure)
             continue
-        matches = [t for t in tables if _could_be(t, tenure, since, as_of)]
+        # A month counted back from "in post for 20 months" is no month to match a start against,
+        # nor to take two reports' sentences for one holder.
+        approximate = stated is not None and stated.certainty == "approximate"
+        matches = [t for t in tables if _could_be(t, tenure, since, as_of, approximate)]
         if len(matches) == 1:
             holder = matches[0]
             result.append(
                 replace(holder, citations=list(tenure.citations), title=holder.title or tenure.title)
             )
             continue
-        seen = unnamed.get((tenure.organisation_id, tenure.role, since))
+        seen = None if approximate else unnamed.get((tenure.organisation_id, tenure.role, since))
         if seen is not None and (
             seen.interim is None or tenure.interim is None or seen.interim == tenure.interim
         ):
             seen.citations.extend(tenure.citations)
             seen.interim = seen.interim if seen.interim is not None else tenure.interim
             continue
-        unnamed[(tenure.organisation_id, tenure.role, since)] = tenure
+        if not approximate:
+            unnamed[(tenure.organisation_id, tenure.role, since)] = tenure
         result.append(tenure)
     return result
 
 
-def _could_be(named: TenureRecord, unnamed: TenureRecord, since: str, as_of: str | None) -> bool:
+def _could_be(
+    named: TenureRecord, unnamed: TenureRecord, since: str, as_of: str | None, approximate: bool = False
+) -> bool:
     if (
         named.person_id is None
         or named.role != unnamed.role
@@ -120,7 +176,7 @@ def _could_be(named: TenureRecord, unnamed: TenureRecord, since: str, as_of: str
         or (unnamed.interim is not None and named.interim is not None and named.interim != unnamed.interim)
     ):
         return False
-    if _started_in(named, since):
+    if not approximate and _started_in(named, since):
         return True
     if as_of is None:
         return False

@@ -131,7 +131,8 @@ def tenure_row(tenure: TenureRecord) -> dict[str, Any]:
     since = [c for c in tenure.citations if c.evidence == "in_post_since" and c.date]
     if start is None and since:
         first = min(since, key=lambda c: c.date or "")
-        start = PartialDate(first.date or "", first.precision or "day")
+        # "Has been in post for 20 months" gives a start counted back, and says so.
+        start = PartialDate(first.date or "", first.precision or "day", first.certainty or "stated")
         start_basis = "in_post_since"
     seen = sorted(
         c.date for c in tenure.citations if c.evidence in {"in_post_on", "in_post_since"} and c.date

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from loaders.model import Citation, PartialDate, TenureRecord
 from loaders.reports.leadership import attach_unnamed
 
@@ -83,3 +85,16 @@ def test_an_interim_sentence_does_not_join_a_permanent_holder() -> None:
     permanent = holder("ann-lee", ("takes_up_post", "2016-10", None), start="2016-10")
     permanent.interim = False
     assert holders_of(attach_unnamed([sentence("2016-10", interim=True)], [permanent])) == [None]
+
+
+def test_a_month_counted_back_from_a_relative_phrase_joins_no_start_issue_18() -> None:
+    # "The director of children's services has been in post for 20 months" (rotherham/2022-08-12 p.9):
+    # October 2020 is counted back, not stated, so a start in October 2020 does not name the holder,
+    # and two such sentences are not taken for one holder.
+    counted = sentence("2020-10", as_of="2022-06-10")
+    counted.citations[0] = replace(counted.citations[0], certainty="approximate")
+    started = holder("pat-lee", ("takes_up_post", "2020-10", None))
+    assert holders_of(attach_unnamed([counted], [started])) == [None]
+    assert holders_of(attach_unnamed([sentence("2020-10", as_of="2022-06-10")], [started])) == ["pat-lee"]
+    again = replace(counted, id="again", citations=list(counted.citations))
+    assert len(attach_unnamed([counted, again], [])) == 2
