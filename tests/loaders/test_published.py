@@ -245,7 +245,7 @@ NAMED_BY_PAGES = [
 # places them in post on the inspection's start or publication date.
 NAMED_BY_PAGES_SINCE_2018 = [
     ("887", "887/inspection/2019-08-27", "Ian Sutherland", "http://centreforjournalismprojects.co.uk/voiceofkent/2019/10/04/medway-councillor-says-we-are-absolutely-a-disgrace-after-oftsed-report-on-medways-children-services/"),
-    ("342", "342/inspection/2019-11-04", "Sarah O’Brien", "https://www.sthelens.gov.uk/social-care-health/children-and-families/reports-inspections/"),
+    ("342", "342/inspection/2019-11-04", "Sarah O\u2019Brien", "https://www.sthelens.gov.uk/social-care-health/children-and-families/reports-inspections/"),
     ("812", "812/inspection/2021-11-26", "Lisa Arthey", "https://www.nelincs.gov.uk/pledge-to-improve-made-by-senior-leadership-following-the-release-of-the-latest-ofsted-report/"),
     ("892", "892/inspection/2022-09-05", "Catherine Underwood", "https://committee.nottinghamcity.gov.uk/ieListDocuments.aspx?CId=829&MId=9674&Ver=4"),
     ("874", "874/inspection/2024-01-30", "John Gregg", "https://www.peterborough.gov.uk/news/leader-mohammed-farooqs-column-february-1"),
