@@ -244,7 +244,22 @@ NAMED_BY_PAGES = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("code", "inspection", "name", "url"), NAMED_BY_PAGES)
+# ILACS-era (2018-2025) inadequate inspections whose director the graph names only because a dated
+# published page (alone, or joined to a focused-visit letter's tenure of the same person and post)
+# places them in post on the inspection's start or publication date.
+NAMED_BY_PAGES_SINCE_2018 = [
+    ("887", "887/inspection/2019-08-27", "Ian Sutherland", "http://centreforjournalismprojects.co.uk/voiceofkent/2019/10/04/medway-councillor-says-we-are-absolutely-a-disgrace-after-oftsed-report-on-medways-children-services/"),
+    ("342", "342/inspection/2019-11-04", "Sarah O\u2019Brien", "https://www.sthelens.gov.uk/social-care-health/children-and-families/reports-inspections/"),
+    ("812", "812/inspection/2021-11-26", "Lisa Arthey", "https://www.nelincs.gov.uk/pledge-to-improve-made-by-senior-leadership-following-the-release-of-the-latest-ofsted-report/"),
+    ("892", "892/inspection/2022-09-05", "Catherine Underwood", "https://committee.nottinghamcity.gov.uk/ieListDocuments.aspx?CId=829&MId=9674&Ver=4"),
+    ("874", "874/inspection/2024-01-30", "John Gregg", "https://www.peterborough.gov.uk/news/leader-mohammed-farooqs-column-february-1"),
+    ("895", "895/inspection/2024-05-16", "Deborah Woodcock", "https://thenantwichnews.co.uk/2024/07/24/cheshire-east-council-director-of-childrens-services-quits/"),
+    ("878", "878/inspection/2025-05-13", "Stuart Collins", "https://exeterobserver.org/2025/05/16/ofsted-devon-county-council-childrens-services-inadequate-rating-unchanged-since-2020-inspection-report-highlights-serious-weaknesses-that-are-leaving-children-at-risk-of-harm-as-failings-echo-poor-special-educational-needs-disabilities-provision"),
+    ("878", "878/inspection/2025-05-13", "Julian Wooster", "https://content.govdelivery.com/accounts/UKDEVONCC/bulletins/3e02ae1"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("code", "inspection", "name", "url"), NAMED_BY_PAGES + NAMED_BY_PAGES_SINCE_2018)
 def test_leaders_when_rated_names_the_director_a_published_page_places_in_post(
     loaded: Driver, settings: Settings, code: str, inspection: str, name: str, url: str
 ) -> None:
