@@ -207,17 +207,19 @@ def _started_in(named: TenureRecord, since: str) -> bool:
     An appointment date is not a start (it is often announced months ahead); a start announced ahead
     (planned) counts, since the report's own month then confirms it.
     """
-    if len(since) < len("2016-10"):
+    month = since[: len("2016-10")]
+    if len(month) < len("2016-10"):
         return False
     # "had taken up the post by" (on_or_before) or "about two years ago" (approximate) gives no month.
+    unsure = ("on_or_before", "approximate")
     starts = [
         c.date
         for c in named.citations
-        if c.evidence == "takes_up_post" and c.date and c.certainty not in ("on_or_before", "approximate")
+        if c.evidence == "takes_up_post" and c.date and c.certainty not in unsure
     ]
-    if named.start is not None and named.start.certainty not in ("on_or_before", "approximate"):
+    if named.start is not None and named.start.certainty not in unsure:
         starts.append(named.start.date)
-    return any(len(start) >= len(since[:7]) and start[:7] == since[:7] for start in starts)
+    return any(start[: len(month)] == month for start in starts)
 
 
 def _span(partial: str) -> tuple[date, date]:
