@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable
 from enum import Enum
-from typing import Annotated, Any, cast
+from typing import Annotated, Any
 
 import strawberry
 
@@ -21,7 +20,6 @@ from api.errors import BadArgumentError, NotFoundError
 from api.graphql_types import (
     ISO_DAY,
     Council,
-    F,
     Grade,
     Info,
     Inspection,
@@ -219,11 +217,6 @@ class InspectionConnection:
     total_count: int
 
 
-def renamed(name: str) -> Callable[[F], F]:
-    """`strawberry.field(name=...)` for a resolver whose GraphQL name is a Python keyword, typed."""
-    return cast(Callable[[F], F], strawberry.field(name=name))
-
-
 async def _inspections(info: Info, ids: list[str]) -> list[Inspection]:
     rows = await info.context.inspection.load_many(ids)
     # Found by the same request's query, so only a load running meanwhile can miss one.
@@ -239,31 +232,32 @@ async def _council(info: Info, code: str) -> Council:
 
 @strawberry.type(description="A council's overall grade going from one grade to another.")
 class RatingChange:
-    council_code: strawberry.Private[str]
-    from_id: strawberry.Private[str]
-    to_id: strawberry.Private[str]
-    skipped_ids: strawberry.Private[list[str]]
-    via_ids: strawberry.Private[list[str]]
+    council: Council
+    from_: Inspection = strawberry.field(name="from")
+    to: Inspection
+    skipped: list[Inspection] = strawberry.field(
+        description="Inspections between the two without an overall grade (post-reform reports)."
+    )
+    via: list[Inspection] = strawberry.field(
+        description="Graded inspections between the two (only when not asked for consecutive changes)."
+    )
 
-    @strawberry.field
-    async def council(self, info: Info) -> Council:
-        return await _council(info, self.council_code)
 
-    @renamed("from")
-    async def from_(self, info: Info) -> Inspection:
-        return (await _inspections(info, [self.from_id]))[0]
+def _rating_change_from(row: Row) -> RatingChange:
+    """A change from one rating_changes row: the council and the inspections' properties come with it;
+    their judgements and citations are fetched only if asked for."""
+    council = council_from({"council": row["council"]})
 
-    @strawberry.field
-    async def to(self, info: Info) -> Inspection:
-        return (await _inspections(info, [self.to_id]))[0]
+    def inspection(props: Row) -> Inspection:
+        return inspection_from({"council_code": row["council_code"], "inspection": props}, parent=council)
 
-    @described("Inspections between the two without an overall grade (post-reform reports).")
-    async def skipped(self, info: Info) -> list[Inspection]:
-        return await _inspections(info, self.skipped_ids)
-
-    @described("Graded inspections between the two (only when not asked for consecutive changes).")
-    async def via(self, info: Info) -> list[Inspection]:
-        return await _inspections(info, self.via_ids)
+    return RatingChange(
+        council=council,
+        from_=inspection(row["from_inspection"]),
+        to=inspection(row["to_inspection"]),
+        skipped=[inspection(s) for s in row["skipped"]],
+        via=[inspection(v) for v in row["via"]],
+    )
 
 
 @strawberry.type(description="One rated inspection and whether the role's holder changed around it.")
@@ -450,16 +444,7 @@ class AcrossQuery:
             to_grade=to.value,
             consecutive=consecutive is not False,
         )
-        return [
-            RatingChange(
-                council_code=r["council_code"],
-                from_id=r["from_id"],
-                to_id=r["to_id"],
-                skipped_ids=list(r["skipped_ids"]),
-                via_ids=list(r["via_ids"]),
-            )
-            for r in rows
-        ]
+        return [_rating_change_from(r) for r in rows]
 
     @described(
         "For each inspection at this grade (among those that match the filter), whether the role's "

@@ -174,7 +174,8 @@ async def _content_hash(request: Request) -> str | None:
 # leadership_answers, the widget's DCS answers, 27.9 s at load 10), with parameters that match nothing.
 WARM_QUERIES: tuple[tuple[str, dict[str, Any]], ...] = (
     ("council_page", {"code": "", "parts": list(COUNCIL_PAGE_PARTS)}),
-    ("leadership_answers", {"inspection_ids": []}),
+    ("leadership_answers", {"inspection_ids": [], "council_code": None}),
+    ("leadership_answers", {"inspection_ids": None, "council_code": ""}),
 )
 
 

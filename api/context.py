@@ -6,6 +6,7 @@ import asyncio
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from functools import cached_property
+from typing import Any
 
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
@@ -56,7 +57,9 @@ class Context(BaseContext):
 
     @cached_property
     def answers(self) -> DataLoader[str, list[Row]]:
-        return DataLoader(_grouped(self.db, "leadership_answers", "inspection_ids", _answer_inspection))
+        return DataLoader(
+            _grouped(self.db, "leadership_answers", "inspection_ids", answer_inspection, council_code=None)
+        )
 
 
 def _asked_code(row: Row) -> str:
@@ -75,7 +78,7 @@ def _inspection_id(row: Row) -> str:
     return str(row["inspection"]["id"])
 
 
-def _answer_inspection(row: Row) -> str:
+def answer_inspection(row: Row) -> str:
     return str(row["inspection_id"])
 
 
@@ -96,14 +99,21 @@ def _by_key(
 
 
 def _grouped(
-    db: Database, query: str, param: str, key: Callable[[Row], str]
+    db: Database, query: str, param: str, key: Callable[[Row], str], **fixed: Any
 ) -> Callable[[list[str]], Awaitable[Sequence[list[Row]]]]:
-    """A batch function: one query for every key, the rows of each key in the query's order."""
+    """A batch function: one query for every key (with the query's other parameters fixed), the rows
+    of each key in the query's order."""
 
     async def load(keys: list[str]) -> list[list[Row]]:
-        groups: dict[str, list[Row]] = defaultdict(list)
-        for row in await db.named(query, **{param: keys}):
-            groups[key(row)].append(row)
+        groups = grouped(await db.named(query, **fixed, **{param: keys}), key)
         return [groups[k] for k in keys]
 
     return load
+
+
+def grouped(rows: list[Row], key: Callable[[Row], str]) -> defaultdict[str, list[Row]]:
+    """Rows by key, each key's rows in the order given; a key without rows has an empty list."""
+    groups: defaultdict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        groups[key(row)].append(row)
+    return groups

@@ -66,6 +66,11 @@ class InspectionKind(Enum):
     MONITORING_VISIT = "monitoring_visit"
 
 
+# The kinds of inspection whose leadership the graph answers for (with an overall grade);
+# queries/leadership_answers.cypher picks a council's the same way.
+ANSWERED_KINDS = (InspectionKind.INSPECTION, InspectionKind.REINSPECTION)
+
+
 @strawberry.enum
 class SourceKind(Enum):
     NEWS_ARTICLE = "news_article"
@@ -326,18 +331,40 @@ class Inspection:
     overall: Grade | None = strawberry.field(description="Null where the report gives none (visits).")
     theme: str | None
     report_url: str | None
-    judgements: list[Judgement]
-    citations: list[Citation]
     conflicts: list[str] = strawberry.field(description="Where the sources disagree on this event.")
     council_code: strawberry.Private[str]
     parent: strawberry.Private[Council | None]
+    # The rows of the judgements and citations, or None where the query that found this inspection
+    # gave only its properties (e.g. rating_changes): they are then fetched only if asked for.
+    judgement_rows: strawberry.Private[list[Row] | None]
+    citation_rows: strawberry.Private[list[Row] | None]
+
+    # Plain functions, not coroutines: where the rows came with the inspection (a council page) the
+    # answer is at hand, and only an inspection without them costs an await (graphql-core awaits
+    # what a resolver returns when it is awaitable).
+    @strawberry.field
+    def judgements(self, info: Info) -> list[Judgement]:
+        if self.judgement_rows is not None:
+            return [_judgement_from(j) for j in self.judgement_rows]
+        return self._details(info, "judgements", _judgement_from)  # type: ignore[return-value]
+
+    @strawberry.field
+    def citations(self, info: Info) -> list[Citation]:
+        if self.citation_rows is not None:
+            return citations_from(self.citation_rows)
+        return self._details(info, "citations", lambda r: citations_from([r])[0])  # type: ignore[return-value]
+
+    async def _details(self, info: Info, key: str, build: Callable[[Row], Any]) -> list[Any]:
+        row = await info.context.inspection.load(str(self.id))
+        # Found by the same request's query, so only a load running meanwhile can miss it.
+        return [] if row is None else [build(r) for r in row.get(key) or []]
 
     @described(
         "For the DCS and the chief executive at this graded inspection: named, unnamed, bounded by the "
         "nearest evidence, or none, with the answer in words; empty for visits and ungraded reports."
     )
     async def leadership(self, info: Info) -> list[Annotated[RoleAnswer, strawberry.lazy("api.leadership")]]:
-        if self.overall is None or self.kind not in (InspectionKind.INSPECTION, InspectionKind.REINSPECTION):
+        if self.overall is None or self.kind not in ANSWERED_KINDS:
             return []
         # api.leadership builds its types on this module's, so it is imported where it is used.
         from api.leadership import role_answers
@@ -356,7 +383,10 @@ class Inspection:
 
 
 def inspection_from(row: Row, parent: Council | None = None) -> Inspection:
-    """An Inspection from a `{council_code, council?, inspection, judgements, citations}` row."""
+    """An Inspection from a `{council_code, council?, inspection, judgements?, citations?}` row.
+
+    A row without judgements and citations gives an inspection that fetches them when asked.
+    """
     props = row["inspection"]
     overall = props.get("overall")
     if parent is None and row.get("council") is not None:
@@ -373,11 +403,11 @@ def inspection_from(row: Row, parent: Council | None = None) -> Inspection:
         overall=Grade(overall) if overall else None,
         theme=props.get("theme"),
         report_url=props.get("report_url"),
-        judgements=[_judgement_from(j) for j in row.get("judgements") or []],
-        citations=citations_from(row.get("citations") or []),
         conflicts=list(props.get("conflicts") or []),
         council_code=row["council_code"],
         parent=parent,
+        judgement_rows=row.get("judgements"),
+        citation_rows=row.get("citations"),
     )
 
 

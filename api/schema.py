@@ -12,14 +12,17 @@ from graphql import GraphQLError
 from strawberry.extensions import MaskErrors, ParserCache, SchemaExtension, ValidationCache
 
 from api.across import AcrossQuery
+from api.context import answer_inspection, grouped
 from api.database import Row
 from api.errors import BadArgumentError, NotFoundError, PublicError, ServiceUnavailableError
 from api.execution import PlainDataExecution
 from api.graphql_types import (
+    ANSWERED_KINDS,
     Council,
     Grade,
     Info,
     Inspection,
+    InspectionKind,
     Person,
     Role,
     Source,
@@ -165,13 +168,25 @@ class Query(AcrossQuery):
             return None if row is None else council_from(row)
         # The council and every list the request asks of it in one query (one wait on Neo4j); the
         # dataset field of the same request takes the load from it (see dataset below).
-        page = asyncio.ensure_future(info.context.db.named("council_page", code=code, parts=sorted(parts)))
+        db = info.context.db
+        page = asyncio.ensure_future(db.named("council_page", code=code, parts=sorted(parts)))
         info.context.page = page
-        rows = await page
+        # The inspections' leadership answers (the widgets show them) are asked alongside, not after.
+        answers = (
+            db.named("leadership_answers", inspection_ids=None, council_code=code)
+            if "inspections" in parts and _asks_leadership(info)
+            else None
+        )
+        if answers is None:
+            rows = await page
+        else:
+            rows, answer_rows = await asyncio.gather(page, answers)
         if not rows:
             return None
         (row,) = rows
         _prime_council_parts(info, code, row, parts)
+        if answers is not None:
+            _prime_answers(info, row, answer_rows)
         return council_from(row)
 
     @described("Councils by name, region and latest grade, ordered by name.")
@@ -299,6 +314,28 @@ def _council_parts(info: Info) -> set[str]:
             if name in _COUNCIL_PARTS and not getattr(selection, "arguments", None):
                 parts.add(_COUNCIL_PARTS[name])
     return parts
+
+
+def _asks_leadership(info: Info) -> bool:
+    """True when the council field's `inspections` (written directly, no fragment) asks for `leadership`."""
+    for node in info._raw_info.field_nodes:
+        for selection in node.selection_set.selections if node.selection_set else ():
+            if getattr(getattr(selection, "name", None), "value", "") != "inspections":
+                continue
+            inner = getattr(selection, "selection_set", None)
+            for field in inner.selections if inner else ():
+                if getattr(getattr(field, "name", None), "value", "") == "leadership":
+                    return True
+    return False
+
+
+def _prime_answers(info: Info, row: Row, answer_rows: list[Row]) -> None:
+    """Hand the answers of the page's graded inspections to the loader Inspection.leadership reads."""
+    groups = grouped(answer_rows, answer_inspection)
+    for inspection in row["inspections"]:
+        props = inspection["inspection"]
+        if props.get("overall") is not None and InspectionKind(props["kind"]) in ANSWERED_KINDS:
+            info.context.answers.prime(props["id"], groups[props["id"]])
 
 
 def _prime_council_parts(info: Info, code: str, row: Row, parts: set[str]) -> None:

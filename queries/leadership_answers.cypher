@@ -10,12 +10,31 @@
 // known_to is the date), first_after the one whose span starts earliest after it (its known_from);
 // both are given for every answer, so a NAMED answer also shows who came before and after.
 // A trust's chief executive answers for the chief executive of a council whose services it runs.
+// The inspections are those listed, and, when a council is given, every graded inspection of it (a
+// full inspection or re-inspection with an overall grade: those the answers are for), so a council
+// page can ask for its answers alongside its own query rather than after it.
 // params:
-//   inspection_ids  list  Inspection ids, e.g. ["916/inspection/2017-02-27"]
+//   inspection_ids  list    Inspection ids, e.g. ["916/inspection/2017-02-27"]; null or [] for none
+//   council_code    string  DfE LA code, ONS GSS code or Ofsted URN (the council as council_page finds it); null for none
 // returns: inspection_id, role, status, last_before, first_after (each {date, tenure, person, organisation, citations} or null)
-UNWIND $inspection_ids AS inspection_id
-MATCH (c:Council)-[:HAD_INSPECTION]->(i:Inspection {id: inspection_id})
-WITH c, i, inspection_id, coalesce(i.start_date, i.published_date, i.date) AS day
+CALL () {
+  UNWIND coalesce($inspection_ids, []) AS inspection_id
+  MATCH (c:Council)-[:HAD_INSPECTION]->(i:Inspection {id: inspection_id})
+  RETURN c, i
+  UNION
+  CALL () {
+    MATCH (c:Council)
+    WHERE $council_code IS NOT NULL
+      AND (c.code = $council_code OR c.gss_code = $council_code OR c.ofsted_urn = $council_code)
+    RETURN c
+    ORDER BY c.code
+    LIMIT 1
+  }
+  MATCH (c)-[:HAD_INSPECTION]->(i:Inspection)
+  WHERE i.overall IS NOT NULL AND i.kind IN ['inspection', 'reinspection']
+  RETURN c, i
+}
+WITH c, i, i.id AS inspection_id, coalesce(i.start_date, i.published_date, i.date) AS day
 UNWIND ['director_of_childrens_services', 'chief_executive'] AS role
 WITH c, i, inspection_id, day, role,
      CASE role WHEN 'chief_executive' THEN ['chief_executive', 'trust_chief_executive'] ELSE [role] END AS roles

@@ -20,7 +20,8 @@
 //   area_grades     list     grades that judgement must have, e.g. ["GOOD"]; null for any (needs area)
 //   published_from  string   earliest publication date, ISO, e.g. "2018-01-01"; null for no bound
 //   published_to    string   latest publication date, ISO, e.g. "2025-03-31"; null for no bound
-// returns: council_code, from_id, to_id, skipped_ids, via_ids (inspection ids; ordered by council, date)
+// returns: council_code, from_id, to_id, skipped_ids, via_ids (inspection ids; ordered by council, date),
+//   council (properties), from_inspection, to_inspection (properties), skipped, via (lists of properties)
 MATCH (c:Council)-[:HAD_INSPECTION]->(i:Inspection)
 // The inspection filter (the same lines in every query across councils). Null filters match all.
 WHERE ($council_code IS NULL OR c.code = $council_code OR c.gss_code = $council_code
@@ -46,10 +47,18 @@ WITH c, seq, graded, p, q
 WHERE seq[graded[p]].overall = $from_grade AND seq[graded[q]].overall = $to_grade
   AND (q = p + 1 OR (NOT coalesce($consecutive, true)
        AND none(k IN range(p + 1, q - 1) WHERE seq[graded[k]].overall IN [$from_grade, $to_grade])))
+WITH c, seq[graded[p]] AS f, seq[graded[q]] AS t,
+     [k IN range(graded[p] + 1, graded[q] - 1)
+        WHERE seq[k].overall IS NULL AND seq[k].kind IN ['inspection', 'reinspection'] | seq[k]] AS skipped,
+     [k IN range(p + 1, q - 1) | seq[graded[k]]] AS via
 RETURN c.code AS council_code,
-       seq[graded[p]].id AS from_id,
-       seq[graded[q]].id AS to_id,
-       [k IN range(graded[p] + 1, graded[q] - 1)
-          WHERE seq[k].overall IS NULL AND seq[k].kind IN ['inspection', 'reinspection'] | seq[k].id] AS skipped_ids,
-       [k IN range(p + 1, q - 1) | seq[graded[k]].id] AS via_ids
-ORDER BY council_code, seq[graded[p]].date, from_id
+       f.id AS from_id,
+       t.id AS to_id,
+       [s IN skipped | s.id] AS skipped_ids,
+       [v IN via | v.id] AS via_ids,
+       c {.*} AS council,
+       f {.*} AS from_inspection,
+       t {.*} AS to_inspection,
+       [s IN skipped | s {.*}] AS skipped,
+       [v IN via | v {.*}] AS via
+ORDER BY council_code, f.date, from_id

@@ -126,6 +126,27 @@ def test_consecutive_inadequate_to_good_changes_among_ilacs_inspections_match_th
     assert all(s["overall"] is None for c in changes for s in c["skipped"])
 
 
+def test_a_rating_changes_inspections_fetched_later_carry_what_the_inspection_itself_does(
+    client: TestClient,
+) -> None:
+    # rating_changes gives only the inspections' properties; judgements and citations come later.
+    details = (
+        "id overall judgements { area grade citations { quote page source { id } } } "
+        "citations { quote page source { id } }"
+    )
+    changes = ask(
+        client,
+        f"{{ ratingChanges(from: INADEQUATE, to: GOOD, filter: {ILACS_FILTER}) {{ from {{ {details} }} "
+        f"to {{ {details} }} }} }}",
+    )["ratingChanges"]
+    assert changes
+    for inspection in [c["from"] for c in changes] + [c["to"] for c in changes]:
+        alone = ask(client, f'{{ inspection(id: "{inspection["id"]}") {{ {details} }} }}')["inspection"]
+        assert inspection == alone
+        assert inspection["judgements"]
+        assert inspection["citations"]
+
+
 def test_overall_grade_counts_among_current_councils_ilacs_inspections_match_the_tables(
     client: TestClient, settings: Settings
 ) -> None:
@@ -518,7 +539,14 @@ def test_query_files_across_councils_share_one_filter() -> None:
         (
             "{ ratingChanges(from: REQUIRES_IMPROVEMENT, to: GOOD, consecutive: false) { council { name } "
             "from { id council { name } } to { id } skipped { id } via { id } } }",
-            ["council", "inspections", "rating_changes"],
+            ["rating_changes"],
+        ),
+        (
+            # Judgements and citations are not in rating_changes' rows: one batched query for them all.
+            "{ ratingChanges(from: REQUIRES_IMPROVEMENT, to: GOOD, consecutive: false) { "
+            "from { judgements { grade } citations { source { id } } } to { judgements { grade } } "
+            "via { citations { quote } } } }",
+            ["inspections", "rating_changes"],
         ),
         (
             "{ leadershipTurnover(role: DIRECTOR_OF_CHILDRENS_SERVICES, grade: GOOD) { items { "

@@ -14,7 +14,16 @@ from graph.settings import Settings
 from loaders.model import PartialDate
 from loaders.write import write_graph
 from tests.asgi import TestClient
-from tests.test_api import FIRST, SECOND, _inspection, _on, _tenure, api_content, ask
+from tests.test_api import (
+    FIRST,
+    SECOND,
+    _inspection,
+    _on,
+    _tenure,
+    api_content,
+    ask,
+    queries_run,  # noqa: F401 (the fixture counting named queries)
+)
 
 BETWEEN = "200/inspection/2019-01-14"  # after the unnamed director's evidence, before Pat Lee's
 ELSEWHERE = "31/inspection/2019-03-04"  # a council with no leadership evidence at all
@@ -123,3 +132,28 @@ def test_a_start_counted_back_from_a_relative_phrase_is_said_to_be_approximate(c
         "tenure": {"start": {"date": "2023", "precision": "YEAR", "certainty": "APPROXIMATE"}},
     }
     assert dcs["text"] == "not known; next shown in post about 2023: name not stated"
+
+
+ANSWER = "role status text lastBefore { date tenure { id } } firstAfter { date certainty tenure { id } }"
+
+
+def test_a_council_pages_answers_come_alongside_it_and_match_each_inspections_own(
+    client: TestClient,
+    queries_run: list[str],  # noqa: F811 (the fixture imported above)
+) -> None:
+    query = f'{{ council(code: "200") {{ inspections {{ id overall kind leadership {{ {ANSWER} }} }} }} }}'
+    page = ask(client, query)["council"]["inspections"]
+    # The page and its answers: two queries asked together, whatever the number of inspections.
+    assert sorted(queries_run) == ["council_page", "leadership_answers"]
+    graded = [i for i in page if i["leadership"]]
+    assert {i["id"] for i in graded} >= {FIRST, SECOND, BETWEEN}
+    for inspection in page:
+        alone = ask(client, f'{{ inspection(id: "{inspection["id"]}") {{ leadership {{ {ANSWER} }} }} }}')
+        assert inspection["leadership"] == alone["inspection"]["leadership"]
+    # Through a fragment the answers come from the per-inspection loader instead: the same answers.
+    via_fragment = ask(
+        client,
+        "fragment L on Inspection { leadership { " + ANSWER + " } } "
+        '{ council(code: "200") { inspections { id overall kind ...L } } }',
+    )["council"]["inspections"]
+    assert via_fragment == page
