@@ -10,6 +10,10 @@ with its whole sub-selection when that is plain too: the same coercion of every 
 (`coerce_output_value`), the same sub-selections (graphql-core's own `collect_subfields`, so
 fragments, aliases, `@skip` and `@include` behave as before).
 
+A field with a resolver may also take the short path: one whose value is usually at hand in the
+object (the rows came with it), and fetched only otherwise. It names, in its metadata (`at_hand`), a
+method of the object giving the value, or NOT_READY when the resolver has to fetch it.
+
 Anything else, and any value the short path cannot complete cleanly (a null where the schema says
 non-null, a leaf that does not coerce, an abstract type), goes the ordinary way from that field, so
 errors, their paths and masking are exactly graphql-core's. The short path has no side effects, so
@@ -18,6 +22,7 @@ starting over costs only the time.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -28,8 +33,9 @@ from graphql import (
     GraphQLObjectType,
     GraphQLOutputType,
     GraphQLScalarType,
+    OperationDefinitionNode,
 )
-from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
+from graphql.execution.collect_fields import FieldDetailsList, FragmentDetails, GroupedFieldSet
 from graphql.pyutils import Path, Undefined
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import CustomGraphQLEnumType
@@ -38,6 +44,14 @@ from strawberry.types.field import StrawberryField
 from graph.errors import ServiceError
 
 DEFINITION = "strawberry-definition"
+AT_HAND = "ofsted-graph-at-hand"
+# What an at-hand method returns when the value is not in the object and the resolver must fetch it.
+NOT_READY: Any = object()
+
+
+def at_hand(method: str) -> dict[str, str]:
+    """Field metadata: `method` (no arguments) gives the field's value, or NOT_READY; see the module."""
+    return {AT_HAND: method}
 
 
 class _NotPlainError(ServiceError):
@@ -54,10 +68,7 @@ class PlainDataExecution(StrawberryGraphQLCoreExecutionContext):
         super().__init__(*args, **kwargs)
         # A middleware (an extension with a `resolve` hook) must see every field: no short path then.
         self._short = not (self.middleware_manager and self.middleware_manager.middlewares)
-        # Per request, as graphql-core's own memo of sub-selections: keyed by the identity of the type
-        # and of the field's nodes, which this execution keeps alive.
-        self._completers: dict[tuple[int, int], Complete | None] = {}
-        self._fields: dict[tuple[int, int], tuple[str, Complete] | None] = {}
+        self._completers, self._fields = _memos(self.operation, self.fragments)
 
     def execute_fields(
         self,
@@ -98,10 +109,11 @@ class PlainDataExecution(StrawberryGraphQLCoreExecutionContext):
         self, parent_type: GraphQLObjectType, details: FieldDetailsList
     ) -> tuple[str, Complete] | None:
         """The attribute a field reads and how to complete its value, or None: not a plain field."""
-        key = (id(parent_type), id(details))
+        key = (id(parent_type), *[id(d.node) for d in details])
         if key not in self._fields:
             self._fields[key] = self._plain_field(parent_type, details)
-        return self._fields[key]
+        found: tuple[str, Complete] | None = self._fields[key]
+        return found
 
     def _plain_field(
         self, parent_type: GraphQLObjectType, details: FieldDetailsList
@@ -111,19 +123,26 @@ class PlainDataExecution(StrawberryGraphQLCoreExecutionContext):
             name = parent_type.name
             return "__class__", lambda _: name
         field_def = parent_type.fields.get(field_name)
-        if field_def is None or not getattr(field_def.resolve, "_is_default", False):
+        if field_def is None:
             return None
         definition = field_def.extensions.get(DEFINITION)
-        if not isinstance(definition, StrawberryField) or definition.default_resolver is not getattr:
+        if not isinstance(definition, StrawberryField):
+            return None
+        method = definition.metadata.get(AT_HAND)
+        if method is not None:
+            inner = self._completer(field_def.type, details)
+            return None if inner is None else (method, _called(inner))
+        if not getattr(field_def.resolve, "_is_default", False) or definition.default_resolver is not getattr:
             return None
         complete = self._completer(field_def.type, details)
         return None if complete is None else (definition.python_name, complete)
 
     def _completer(self, return_type: GraphQLOutputType, details: FieldDetailsList) -> Complete | None:
-        key = (id(return_type), id(details))
+        key = (id(return_type), *[id(d.node) for d in details])
         if key not in self._completers:
             self._completers[key] = self._build(return_type, details)
-        return self._completers[key]
+        found: Complete | None = self._completers[key]
+        return found
 
     def _build(self, return_type: GraphQLOutputType, details: FieldDetailsList) -> Complete | None:
         """A function completing a value of this type for this selection, or None where one field of it
@@ -150,6 +169,58 @@ class PlainDataExecution(StrawberryGraphQLCoreExecutionContext):
                 fields.append((response_name, *field))
             return _object(fields)
         return None
+
+
+# How to complete each field of a document, kept across requests: the parser cache gives the same
+# document, so the same nodes, for the same query text, and a widget sends the same few documents.
+# Keys are the identity of a type and of the field's nodes; the entry keeps the operation (and so its
+# nodes) alive, so an identity is never reused while its entry exists.
+Memo = dict[tuple[int, ...], Any]
+SHARED_OPERATIONS = 256
+_SHARED: OrderedDict[int, tuple[OperationDefinitionNode, Memo, Memo]] = OrderedDict()
+
+
+def _memos(operation: OperationDefinitionNode, fragments: dict[str, FragmentDetails]) -> tuple[Memo, Memo]:
+    """The memos of completers and plain fields for this operation: shared by every request of it,
+    unless a directive (`@skip`, `@include`, `@defer`) or a fragment's own variables may make its
+    selections differ by request."""
+    entry = _SHARED.get(id(operation))
+    if entry is not None and entry[0] is operation:
+        _SHARED.move_to_end(id(operation))
+        return entry[1], entry[2]
+    completers: Memo = {}
+    fields: Memo = {}
+    definitions = [f.definition for f in fragments.values()]
+    if not any(f.variable_signatures for f in fragments.values()) and not _has_directives(
+        [operation, *definitions]
+    ):
+        _SHARED[id(operation)] = (operation, completers, fields)
+        if len(_SHARED) > SHARED_OPERATIONS:
+            _SHARED.popitem(last=False)
+    return completers, fields
+
+
+def _has_directives(nodes: list[Any]) -> bool:
+    """True when any selection under these nodes carries a directive."""
+    pending = [n.selection_set for n in nodes if n.selection_set is not None]
+    while pending:
+        for selection in pending.pop().selections:
+            if selection.directives:
+                return True
+            inner = getattr(selection, "selection_set", None)
+            if inner is not None:
+                pending.append(inner)
+    return False
+
+
+def _called(inner: Complete) -> Complete:
+    def complete(method: Callable[[], Any]) -> Any:
+        value = method()
+        if value is NOT_READY:
+            raise _NotPlainError
+        return inner(value)
+
+    return complete
 
 
 def _non_null(inner: Complete) -> Complete:

@@ -15,6 +15,7 @@ import strawberry
 from api.context import Context
 from api.database import Row
 from api.errors import BadArgumentError, NotFoundError
+from api.execution import NOT_READY, at_hand
 from api.paging import slice_after
 
 if TYPE_CHECKING:
@@ -30,6 +31,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 def described(text: str) -> Callable[[F], F]:
     """`strawberry.field(description=...)` for a resolver, typed (strawberry's overload gives Any)."""
     return cast(Callable[[F], F], strawberry.field(description=text))
+
+
+def usually_at_hand(method: str, description: str | None = None) -> Callable[[F], F]:
+    """`strawberry.field` for a resolver whose value `method` usually has at hand (api.execution)."""
+    return cast(Callable[[F], F], strawberry.field(description=description, metadata=at_hand(method)))
 
 
 @strawberry.enum
@@ -335,41 +341,64 @@ class Inspection:
     council_code: strawberry.Private[str]
     parent: strawberry.Private[Council | None]
     # The rows of the judgements and citations, or None where the query that found this inspection
-    # gave only its properties (e.g. rating_changes): they are then fetched only if asked for.
+    # gave only its properties (e.g. rating_changes): they are then fetched only if asked for. The
+    # same for the leadership answers, which a council page's query brings when they are asked for.
     judgement_rows: strawberry.Private[list[Row] | None]
     citation_rows: strawberry.Private[list[Row] | None]
+    answer_rows: strawberry.Private[list[Row] | None] = None
 
-    # Plain functions, not coroutines: where the rows came with the inspection (a council page) the
-    # answer is at hand, and only an inspection without them costs an await (graphql-core awaits
-    # what a resolver returns when it is awaitable).
-    @strawberry.field
+    # Each resolver below answers from the rows when they came with the inspection, and only
+    # otherwise awaits a query (graphql-core awaits what a resolver returns when it is awaitable);
+    # the `at_hand` method lets the execution's short path take the rows without the resolver.
+    @usually_at_hand("_judgements_at_hand")
     def judgements(self, info: Info) -> list[Judgement]:
-        if self.judgement_rows is not None:
-            return [_judgement_from(j) for j in self.judgement_rows]
+        ready = self._judgements_at_hand()
+        if ready is not NOT_READY:
+            return ready  # type: ignore[no-any-return]
         return self._details(info, "judgements", _judgement_from)  # type: ignore[return-value]
 
-    @strawberry.field
+    @usually_at_hand("_citations_at_hand")
     def citations(self, info: Info) -> list[Citation]:
-        if self.citation_rows is not None:
-            return citations_from(self.citation_rows)
+        ready = self._citations_at_hand()
+        if ready is not NOT_READY:
+            return ready  # type: ignore[no-any-return]
         return self._details(info, "citations", lambda r: citations_from([r])[0])  # type: ignore[return-value]
+
+    @usually_at_hand(
+        "_leadership_at_hand",
+        "For the DCS and the chief executive at this graded inspection: named, unnamed, bounded by the "
+        "nearest evidence, or none, with the answer in words; empty for visits and ungraded reports.",
+    )
+    def leadership(self, info: Info) -> list[Annotated[RoleAnswer, strawberry.lazy("api.leadership")]]:
+        ready = self._leadership_at_hand()
+        if ready is not NOT_READY:
+            return ready  # type: ignore[no-any-return]
+        # api.leadership builds its types on this module's, so it is imported where it is used.
+        from api.leadership import role_answers
+
+        return role_answers(info, str(self.id))  # type: ignore[return-value]
+
+    def _judgements_at_hand(self) -> Any:
+        rows = self.judgement_rows
+        return NOT_READY if rows is None else [_judgement_from(j) for j in rows]
+
+    def _citations_at_hand(self) -> Any:
+        rows = self.citation_rows
+        return NOT_READY if rows is None else citations_from(rows)
+
+    def _leadership_at_hand(self) -> Any:
+        if self.overall is None or self.kind not in ANSWERED_KINDS:
+            return []
+        if self.answer_rows is None:
+            return NOT_READY
+        from api.leadership import answer_from
+
+        return [answer_from(row) for row in self.answer_rows]
 
     async def _details(self, info: Info, key: str, build: Callable[[Row], Any]) -> list[Any]:
         row = await info.context.inspection.load(str(self.id))
         # Found by the same request's query, so only a load running meanwhile can miss it.
         return [] if row is None else [build(r) for r in row.get(key) or []]
-
-    @described(
-        "For the DCS and the chief executive at this graded inspection: named, unnamed, bounded by the "
-        "nearest evidence, or none, with the answer in words; empty for visits and ungraded reports."
-    )
-    async def leadership(self, info: Info) -> list[Annotated[RoleAnswer, strawberry.lazy("api.leadership")]]:
-        if self.overall is None or self.kind not in ANSWERED_KINDS:
-            return []
-        # api.leadership builds its types on this module's, so it is imported where it is used.
-        from api.leadership import role_answers
-
-        return await role_answers(info, str(self.id))
 
     @strawberry.field
     async def council(self, info: Info) -> Council:
@@ -408,6 +437,7 @@ def inspection_from(row: Row, parent: Council | None = None) -> Inspection:
         parent=parent,
         judgement_rows=row.get("judgements"),
         citation_rows=row.get("citations"),
+        answer_rows=row.get("leadership"),
     )
 
 

@@ -17,12 +17,10 @@ from api.database import Row
 from api.errors import BadArgumentError, NotFoundError, PublicError, ServiceUnavailableError
 from api.execution import PlainDataExecution
 from api.graphql_types import (
-    ANSWERED_KINDS,
     Council,
     Grade,
     Info,
     Inspection,
-    InspectionKind,
     Person,
     Role,
     Source,
@@ -184,9 +182,9 @@ class Query(AcrossQuery):
         if not rows:
             return None
         (row,) = rows
-        _prime_council_parts(info, code, row, parts)
         if answers is not None:
-            _prime_answers(info, row, answer_rows)
+            _with_answers(row, answer_rows)
+        _prime_council_parts(info, code, row, parts)
         return council_from(row)
 
     @described("Councils by name, region and latest grade, ordered by name.")
@@ -329,13 +327,11 @@ def _asks_leadership(info: Info) -> bool:
     return False
 
 
-def _prime_answers(info: Info, row: Row, answer_rows: list[Row]) -> None:
-    """Hand the answers of the page's graded inspections to the loader Inspection.leadership reads."""
+def _with_answers(row: Row, answer_rows: list[Row]) -> None:
+    """Put each inspection's leadership answers in its row, where Inspection.leadership finds them."""
     groups = grouped(answer_rows, answer_inspection)
     for inspection in row["inspections"]:
-        props = inspection["inspection"]
-        if props.get("overall") is not None and InspectionKind(props["kind"]) in ANSWERED_KINDS:
-            info.context.answers.prime(props["id"], groups[props["id"]])
+        inspection["leadership"] = groups[inspection["inspection"]["id"]]
 
 
 def _prime_council_parts(info: Info, code: str, row: Row, parts: set[str]) -> None:

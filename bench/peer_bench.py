@@ -34,13 +34,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, LiteralString
 
 import httpx
+from neo4j import READ_ACCESS, Query
 from rich.console import Console
 from rich.table import Table
 
 from api import widgets
+from api.schema import COUNCIL_PAGE_PARTS
 from bench.api_bench import (
     GLOUCESTERSHIRE,
     LEADERS_WHEN_RATED,
@@ -50,6 +52,8 @@ from bench.api_bench import (
     RATED_2022,
 )
 from bench.common import percentile
+from graph import named_queries
+from graph.connection import connect
 from graph.settings import PROJECT_ROOT, Settings
 
 PEER_DIR = Path(__file__).with_name("peer")
@@ -72,13 +76,16 @@ class Ask:
 
 @dataclass(frozen=True)
 class Question:
-    """One question asked of both servers, and how to read the same facts out of each answer."""
+    """One question asked of both servers, how to read the same facts out of each answer, and the
+    floor: the named query (name, parameters) whose Neo4j answer any server answering it from the
+    graph's named Cypher must wait for (the peer's @cypher fields run the same one)."""
 
     name: str
     project: Ask
     peer: Ask
     project_facts: Callable[[Data], Facts]
     peer_facts: Callable[[Data], Facts]
+    floor: tuple[str, dict[str, Any]]
 
 
 # -- Reading facts: each side's answer reduced to the same plain tuples -----------------------------
@@ -352,6 +359,21 @@ PEER_CAREER = f"""query($name: String!) {{ people(where: {{name: {{eq: $name}}}}
 
 
 ILACS = ["ILACS", "ILACS standard", "ILACS short"]
+# Every parameter of the inspection filter the named queries across councils take, none set.
+NO_FILTER: dict[str, Any] = dict.fromkeys(
+    [
+        "council_code",
+        "region",
+        "current_only",
+        "kinds",
+        "frameworks",
+        "overall",
+        "area",
+        "area_grades",
+        "published_from",
+        "published_to",
+    ]
+)
 
 
 def rating_change_facts(data: Data, *, project: bool) -> Facts:
@@ -396,6 +418,7 @@ QUESTIONS: list[Question] = [
         Ask(PEER_WIDGET, {"code": GLOUCESTERSHIRE}),
         widget_facts_project,
         widget_facts_peer,
+        ("council_page", {"code": GLOUCESTERSHIRE, "parts": list(COUNCIL_PAGE_PARTS)}),
     ),
     Question(
         "small root field (council name, region)",
@@ -406,6 +429,7 @@ QUESTIONS: list[Question] = [
         ),
         lambda d: (d["council"]["name"], d["council"]["region"]),
         lambda d: (d["councils"][0]["name"], d["councils"][0]["region"]),
+        ("council", {"codes": [GLOUCESTERSHIRE]}),
     ),
     Question(
         "leadersWhenRated(916, INADEQUATE)",
@@ -413,6 +437,7 @@ QUESTIONS: list[Question] = [
         Ask(PEER_RATED, {"code": GLOUCESTERSHIRE}),
         lambda d: rated_facts(d, project=True),
         lambda d: rated_facts(d, project=False),
+        ("leaders_when_rated", {"council_code": GLOUCESTERSHIRE, "grade": "INADEQUATE"}),
     ),
     Question(
         "leadershipChanges(916, 2017 → 2022)",
@@ -420,6 +445,10 @@ QUESTIONS: list[Question] = [
         Ask(PEER_CHANGES, {"code": GLOUCESTERSHIRE, "from": RATED_2017, "to": RATED_2022}),
         lambda d: changes_facts(d, project=True),
         lambda d: changes_facts(d, project=False),
+        (
+            "leadership_changes",
+            {"council_code": GLOUCESTERSHIRE, "from_inspection": RATED_2017, "to_inspection": RATED_2022},
+        ),
     ),
     Question(
         "Chris Spencer's career",
@@ -427,6 +456,7 @@ QUESTIONS: list[Question] = [
         Ask(PEER_CAREER, {"name": "Chris Spencer"}),
         lambda d: career_facts(d, project=True),
         lambda d: career_facts(d, project=False),
+        ("person", {"person_id": None, "name": "Chris Spencer"}),
     ),
     Question(
         "first 100 councils (name, region)",
@@ -434,6 +464,7 @@ QUESTIONS: list[Question] = [
         Ask("{ councils(limit: 100, sort: [{name: ASC}, {code: ASC}]) { name region } }"),
         lambda d: [(e["node"]["name"], e["node"]["region"]) for e in d["councils"]["edges"]],
         lambda d: [(c["name"], c["region"]) for c in d["councils"]],
+        ("councils", {"search": None, "region": None, "grade": None, "skip": 0, "limit": 100}),
     ),
     Question(
         "ratingChanges(INADEQUATE → GOOD, ILACS)",
@@ -441,6 +472,16 @@ QUESTIONS: list[Question] = [
         Ask(PEER_RATING_CHANGES, {"frameworks": ILACS}),
         lambda d: rating_change_facts(d, project=True),
         lambda d: rating_change_facts(d, project=False),
+        (
+            "rating_changes",
+            {
+                **NO_FILTER,
+                "frameworks": ILACS,
+                "from_grade": "INADEQUATE",
+                "to_grade": "GOOD",
+                "consecutive": True,
+            },
+        ),
     ),
     Question(
         "gradeCounts(current councils, ILACS, by YEAR)",
@@ -448,6 +489,16 @@ QUESTIONS: list[Question] = [
         Ask(PEER_GRADE_COUNTS, {"frameworks": ILACS}),
         grade_count_facts,
         grade_count_facts,
+        (
+            "grade_counts",
+            {
+                **NO_FILTER,
+                "current_only": True,
+                "frameworks": ILACS,
+                "count_area": "overall_effectiveness",
+                "by": "YEAR",
+            },
+        ),
     ),
 ]
 
@@ -565,24 +616,45 @@ class Latency:
     question: Question
     project: list[float]
     peer: list[float]
+    floor: list[float]
 
 
-def measure_latency(project: Server, peer: Server, runs: int, warmup: int) -> list[Latency]:
+def measure_latency(
+    project: Server, peer: Server, settings: Settings, runs: int, warmup: int
+) -> list[Latency]:
+    """Each question of the project, of the peer and its floor query straight through the driver, in turn."""
     results = []
-    with httpx.Client(timeout=60) as ours, httpx.Client(timeout=60) as theirs:
+    with (
+        httpx.Client(timeout=60) as ours,
+        httpx.Client(timeout=60) as theirs,
+        connect(settings) as driver,
+        driver.session(database=settings.neo4j_database, default_access_mode=READ_ACCESS) as session,
+    ):
         for question in QUESTIONS:
             check_same_facts(project, peer, question, ours)
+            name, params = question.floor
+            cypher: LiteralString = named_queries.query(name).cypher
+
+            def floor(cypher: LiteralString = cypher, params: dict[str, Any] = params) -> None:
+                # An auto-commit read, one round trip, its rows decoded: what the project's
+                # api/database.py does for it, without GraphQL or HTTP.
+                session.run(Query(cypher), params).values()
+
             for _ in range(warmup):
                 project.post(ours, question.project)
                 peer.post(theirs, question.peer)
-            timed = Latency(question, [], [])
+                floor()
+            timed = Latency(question, [], [], [])
             for _ in range(runs):
                 start = time.perf_counter()
                 project.post(ours, question.project)
                 middle = time.perf_counter()
                 peer.post(theirs, question.peer)
+                end = time.perf_counter()
+                floor()
                 timed.project.append(middle - start)
-                timed.peer.append(time.perf_counter() - middle)
+                timed.peer.append(end - middle)
+                timed.floor.append(time.perf_counter() - end)
             results.append(timed)
     return results
 
@@ -649,11 +721,15 @@ def latency_table(results: list[Latency], load: str) -> Table:
         "project p99",
         "peer p50",
         "peer p99",
-        title=f"Latency, requests alternating, ms (load {load})",
+        "floor p50",
+        "floor ÷ peer p50",
+        title=f"Latency, requests alternating, ms (load {load}); floor: the question's named query "
+        "alone through the driver",
     )
     for r in results:
         o50, o99 = percentile(r.project, 50), percentile(r.project, 99)
         p50, p99 = percentile(r.peer, 50), percentile(r.peer, 99)
+        f50 = percentile(r.floor, 50)
         table.add_row(
             r.question.name,
             f"{o50 / p50:.2f}",
@@ -662,6 +738,8 @@ def latency_table(results: list[Latency], load: str) -> Table:
             f"{o99 * 1000:.1f}",
             f"{p50 * 1000:.1f}",
             f"{p99 * 1000:.1f}",
+            f"{f50 * 1000:.1f}",
+            f"{f50 / p50:.2f}",
         )
     return table
 
@@ -694,7 +772,7 @@ def main() -> None:
     with peer_server(settings, args.peer_port) as peer:
         if args.only != "load":
             with project_server(args.api_port, 1, 0) as project:
-                results = measure_latency(project, peer, args.runs, args.warmup)
+                results = measure_latency(project, peer, settings, args.runs, args.warmup)
                 console.print(latency_table(results, loadavg()))
         if args.only == "latency":
             return
