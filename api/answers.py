@@ -10,7 +10,12 @@ Under concurrent requests the reads of the hash are shared (HashReads): a reques
 next read to start, never joins one already on its way, so it still sees any load that committed
 before it arrived, and twenty requests at once cost two reads instead of twenty.
 
+RepeatAnswers is the cache's place in the app: an ASGI middleware in front of routing and GraphQL, so
+a repeat costs the read of the hash and little else.
+
 Usage:
+    app.add_middleware(RepeatAnswers, path="/graphql", answers=AnswerCache(64 * 2**20),
+                       hashes=lambda scope: scope["app"].state.hashes, cache_control="public, max-age=300")
     hashes = HashReads(db.content_hash)
     content_hash = await hashes.current()
     answers = AnswerCache(max_bytes=64 * 2**20)
@@ -25,8 +30,14 @@ import asyncio
 import hashlib
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping
+from urllib.parse import parse_qsl
 
 import orjson
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.errors import PublicError
+from api.limits import read_body, replay
 
 
 class AnswerCache:
@@ -131,3 +142,95 @@ def matches(if_none_match: str | None, tag: str) -> bool:
         return False
     candidates = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
     return tag in candidates or "*" in candidates
+
+
+class RepeatAnswers:
+    """ASGI middleware answering repeats of GraphQL requests from an AnswerCache, and keeping answers.
+
+    A GET or a JSON POST to `path` that is one operation gets its ETag from the load's content hash;
+    a GET whose If-None-Match names it gets 304, a kept answer is sent as it is, and otherwise the app
+    answers and a 200 without errors (the app sets `clean_answer` in the request's state) is kept and
+    sent with its ETag. Anything else, or a hash that cannot be read (Neo4j down or slow), goes to the
+    app untouched, which answers with its own errors.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        path: str,
+        answers: AnswerCache,
+        hashes: Callable[[Scope], HashReads],
+        cache_control: str,
+    ) -> None:
+        self.app = app
+        self.path = path
+        self.answers = answers
+        self.hashes = hashes
+        self.cache_control = cache_control.encode()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] != self.path or scope["method"] not in ("GET", "POST"):
+            await self.app(scope, receive, send)
+            return
+        get = scope["method"] == "GET"
+        headers = Headers(scope=scope)
+        if get:
+            # As Starlette reads a query string (the last value of a repeated name counts).
+            params = dict(parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True))
+            key = request_key("GET", params)
+        elif "json" in headers.get("content-type", ""):
+            body = await read_body(receive)
+            receive = replay(body, receive)
+            try:
+                key = request_key("POST", orjson.loads(body))
+            except orjson.JSONDecodeError:
+                key = None
+        else:
+            key = None
+        content_hash = None if key is None else await self._content_hash(scope)
+        if key is None or content_hash is None:
+            await self.app(scope, receive, send)
+            return
+        tag = etag(content_hash, key)
+        tagged = [(b"etag", tag.encode())]
+        if get:
+            tagged.append((b"cache-control", self.cache_control))
+            if matches(headers.get("if-none-match"), tag):
+                await send({"type": "http.response.start", "status": 304, "headers": tagged})
+                await send({"type": "http.response.body", "body": b""})
+                return
+        kept = self.answers.get(tag)
+        if kept is not None:
+            start = [(b"content-type", b"application/json"), (b"content-length", str(len(kept)).encode())]
+            await send({"type": "http.response.start", "status": 200, "headers": start + tagged})
+            await send({"type": "http.response.body", "body": kept})
+            return
+        await self._answer_and_keep(scope, receive, send, tag)
+
+    async def _answer_and_keep(self, scope: Scope, receive: Receive, send: Send, tag: str) -> None:
+        # The app writes `clean_answer` into this dict (Starlette's request.state is backed by it).
+        state = scope.setdefault("state", {})
+        chunks: list[bytes] = []
+        keep = False
+
+        async def sending(message: Message) -> None:
+            nonlocal keep
+            if message["type"] == "http.response.start":
+                keep = message["status"] == 200 and bool(state.get("clean_answer"))
+                if keep:
+                    headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"etag"]
+                    message = {**message, "headers": [*headers, (b"etag", tag.encode())]}
+            elif message["type"] == "http.response.body" and keep:
+                chunks.append(message.get("body", b""))
+            await send(message)
+
+        await self.app(scope, receive, sending)
+        if keep:
+            self.answers.put(tag, b"".join(chunks))
+
+    async def _content_hash(self, scope: Scope) -> str | None:
+        try:
+            return await self.hashes(scope).current()
+        except PublicError:
+            # Neo4j down or slow: the ordinary path answers, with its 503 or timeout error.
+            return None

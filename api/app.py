@@ -18,20 +18,19 @@ from typing import Any
 
 import orjson
 import uvicorn
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from starlette.types import Scope
 from strawberry.fastapi import GraphQLRouter
 from strawberry.types import ExecutionResult
-from strawberry.types.unset import UNSET
 from uvicorn.supervisors import Multiprocess
 
 from api import export, guide, widgets
-from api.answers import AnswerCache, HashReads, etag, matches, request_key
+from api.answers import AnswerCache, HashReads, RepeatAnswers
 from api.context import Context
 from api.database import Database
-from api.errors import PublicError
 from api.limits import BodySizeLimit, Limits
 from api.schema import COUNCIL_PAGE_PARTS, GET_CACHE_CONTROL, build_schema
 from graph.connection import connect_async
@@ -75,11 +74,8 @@ def create_app(settings: Settings, limits: Limits | None = None) -> FastAPI:
         return Context(request.app.state.db, bounds)
 
     app = FastAPI(title="ofsted-graph", lifespan=lifespan)
-    answers = AnswerCache(settings.api_answer_cache_mb * 2**20) if settings.api_answer_cache_mb > 0 else None
     app.include_router(
-        JsonRouter(
-            build_schema(bounds), context_getter=get_context, allow_queries_via_get=True, answers=answers
-        ),
+        JsonRouter(build_schema(bounds), context_getter=get_context, allow_queries_via_get=True),
         prefix="/graphql",
     )
     app.add_api_route("/health", health, methods=["GET"])
@@ -88,6 +84,16 @@ def create_app(settings: Settings, limits: Limits | None = None) -> FastAPI:
     # /export/<question>.csv reads the bounds from here, as /graphql gets them from the context.
     app.state.limits = bounds
     app.include_router(export.router)
+    if settings.api_answer_cache_mb > 0:
+        # Innermost, so a repeat still passes the body limit and gets the CORS headers, but skips
+        # routing and GraphQL altogether.
+        app.add_middleware(
+            RepeatAnswers,
+            path="/graphql",
+            answers=AnswerCache(settings.api_answer_cache_mb * 2**20),
+            hashes=_hash_reads,
+            cache_control=GET_CACHE_CONTROL,
+        )
     # Widgets on other sites call the API from browsers; nothing is personal, so no credentials.
     app.add_middleware(
         CORSMiddleware,
@@ -103,11 +109,7 @@ def create_app(settings: Settings, limits: Limits | None = None) -> FastAPI:
 
 
 class JsonRouter(GraphQLRouter[Context, None]):
-    """strawberry's router writing answers with orjson, and answering repeats from the answer cache."""
-
-    def __init__(self, *args: Any, answers: AnswerCache | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.answers = answers
+    """strawberry's router writing answers with orjson, and telling the answer cache which it may keep."""
 
     # A council page answer is about 65 KB, and the standard library's encoder took a measurable
     # share of each request. Requests stay with the standard library: they are small, and orjson
@@ -120,54 +122,10 @@ class JsonRouter(GraphQLRouter[Context, None]):
         request.state.clean_answer = not result.errors
         return await super().process_result(request, result)
 
-    async def run(  # type: ignore[override]
-        self, request: Request, context: Any = UNSET, root_value: Any = UNSET
-    ) -> Response:
-        """The answer from the cache when this load has answered this request before; else as usual.
 
-        GET and POST are both served from the cache; GET also answers If-None-Match with 304.
-        """
-        if self.answers is None or request.scope["type"] != "http":
-            return await super().run(request, context, root_value)
-        key = await _cache_key(request)
-        content_hash = None if key is None else await _content_hash(request)
-        if key is None or content_hash is None:
-            return await super().run(request, context, root_value)
-        tag = etag(content_hash, key)
-        headers = {"ETag": tag}
-        if request.method == "GET":
-            headers["Cache-Control"] = GET_CACHE_CONTROL
-            if matches(request.headers.get("if-none-match"), tag):
-                return Response(status_code=304, headers=headers)
-        body = self.answers.get(tag)
-        if body is not None:
-            return Response(body, media_type="application/json", headers=headers)
-        response: Response = await super().run(request, context, root_value)
-        if response.status_code == 200 and getattr(request.state, "clean_answer", False):
-            self.answers.put(tag, bytes(response.body))
-            response.headers["ETag"] = tag
-        return response
-
-
-async def _cache_key(request: Request) -> bytes | None:
-    if request.method == "GET":
-        return request_key("GET", dict(request.query_params))
-    if request.method != "POST" or "json" not in request.headers.get("content-type", ""):
-        return None
-    try:
-        # Starlette keeps the body, so strawberry reads the same bytes again without a second receive.
-        return request_key("POST", orjson.loads(await request.body()))
-    except orjson.JSONDecodeError:
-        return None
-
-
-async def _content_hash(request: Request) -> str | None:
-    hashes: HashReads = request.app.state.hashes
-    try:
-        return await hashes.current()
-    except PublicError:
-        # Neo4j down or slow: the ordinary path answers, with its 503 or timeout error.
-        return None
+def _hash_reads(scope: Scope) -> HashReads:
+    hashes: HashReads = scope["app"].state.hashes
+    return hashes
 
 
 # The questions whose first plan on a cold Neo4j took seconds (council_page 2.9 s at load 6;
@@ -253,6 +211,7 @@ def serve(settings: Settings, workers: int | None = None, sock: socket.socket | 
         # answer in time. A spawned worker first imports the whole app, which on a busy machine took
         # longer than uvicorn's 5 s: killed and respawned over and over, it never served.
         timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
+        access_log=settings.api_access_log,
     )
     if count > 1:
         # Each worker reads its settings from the environment, as this process did.

@@ -70,7 +70,7 @@ class BodySizeLimit:
         if headers.get(b"content-type", b"").startswith(b"application/json") and not _json_object(body):
             await _answer(send, 400, 'the request body must be a JSON object, like {"query": "{ ... }"}')
             return
-        await self.app(scope, _replay(body, receive), send)
+        await self.app(scope, replay(body, receive), send)
 
     async def _read_body(self, receive: Receive) -> bytes | None:
         # Read whole (it is small by then) so a chunked body without a length is bounded too.
@@ -110,7 +110,21 @@ async def _answer(send: Send, status: int, message: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-def _replay(body: bytes, receive: Receive) -> Receive:
+async def read_body(receive: Receive) -> bytes:
+    """A request's whole body (BodySizeLimit, outermost, has bounded it already)."""
+    chunks = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def replay(body: bytes, receive: Receive) -> Receive:
+    """The receive channel again: the body already read, then whatever comes after it."""
     sent = False
 
     async def replayed() -> Message:

@@ -55,6 +55,10 @@ class Settings(BaseSettings):
         default=64,
         description="Bound of each API process's cache of repeat answers (api/answers.py); 0 turns it off.",
     )
+    api_access_log: bool = Field(
+        default=False,
+        description="Log a line per API request (uvicorn's access log): about 4 % of a repeat's time.",
+    )
 
     @field_validator("neo4j_home")
     @classmethod

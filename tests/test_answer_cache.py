@@ -85,6 +85,24 @@ def test_a_get_naming_its_etag_is_304_without_a_body(client: TestClient) -> None
     assert response.headers["cache-control"] == "public, max-age=300"
 
 
+def test_answers_from_the_cache_carry_the_same_headers_for_other_sites_as_the_first(
+    client: TestClient,
+) -> None:
+    site = {"Origin": "https://news.example"}
+    first = client.get("/graphql", params=WHERE, headers=site)
+    again = client.get("/graphql", params=WHERE, headers=site)
+    revalidated = client.get(
+        "/graphql", params=WHERE, headers={**site, "If-None-Match": first.headers["etag"]}
+    )
+    posted = client.post("/graphql", json={"query": INSPECTIONS, "variables": {"code": "200"}}, headers=site)
+    for response in (first, again, revalidated, posted):
+        assert response.headers["access-control-allow-origin"] == "*"
+        assert response.headers["etag"] == first.headers["etag"]
+    assert again.headers["content-type"] == first.headers["content-type"] == "application/json"
+    assert again.content == first.content == posted.content
+    assert (revalidated.status_code, again.status_code) == (304, 200)
+
+
 def test_the_next_request_after_a_load_sees_the_new_graph(
     client: TestClient, graph: Driver, settings: Settings
 ) -> None:
