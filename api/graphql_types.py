@@ -217,7 +217,15 @@ class Judgement:
     grade: Grade
     wording: str | None = strawberry.field(description="The grade as the winning source prints it.")
     conflict: bool = strawberry.field(description="True when the sources state different grades.")
-    citations: list[Citation]
+    citation_rows: strawberry.Private[list[Row]]
+
+    # Built only when asked for: a page of grades often does not ask for a judgement's sources.
+    @usually_at_hand("_citations_at_hand")
+    def citations(self) -> list[Citation]:
+        return self._citations_at_hand()
+
+    def _citations_at_hand(self) -> list[Citation]:
+        return citations_from(self.citation_rows)
 
 
 @strawberry.type
@@ -447,7 +455,7 @@ def _judgement_from(props: Row) -> Judgement:
         grade=Grade(props["grade"]),
         wording=props.get("wording"),
         conflict=bool(props.get("conflict")),
-        citations=citations_from(props.get("citations") or []),
+        citation_rows=props.get("citations") or [],
     )
 
 
