@@ -144,6 +144,10 @@ def matches(if_none_match: str | None, tag: str) -> bool:
     return tag in candidates or "*" in candidates
 
 
+# How many GET query strings RepeatAnswers remembers the key of (a few MB at most).
+GET_KEYS = 512
+
+
 class RepeatAnswers:
     """ASGI middleware answering repeats of GraphQL requests from an AnswerCache, and keeping answers.
 
@@ -167,6 +171,7 @@ class RepeatAnswers:
         self.answers = answers
         self.hashes = hashes
         self.cache_control = cache_control.encode()
+        self._get_keys: OrderedDict[bytes, bytes | None] = OrderedDict()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"] != self.path or scope["method"] not in ("GET", "POST"):
@@ -175,9 +180,7 @@ class RepeatAnswers:
         get = scope["method"] == "GET"
         headers = Headers(scope=scope)
         if get:
-            # As Starlette reads a query string (the last value of a repeated name counts).
-            params = dict(parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True))
-            key = request_key("GET", params)
+            key = self._get_key(scope["query_string"])
         elif "json" in headers.get("content-type", ""):
             body = await read_body(receive)
             receive = replay(body, receive)
@@ -206,6 +209,19 @@ class RepeatAnswers:
             await send({"type": "http.response.body", "body": kept})
             return
         await self._answer_and_keep(scope, receive, send, tag)
+
+    def _get_key(self, query_string: bytes) -> bytes | None:
+        # A widget's GET carries its whole document (about 9 KB), and decoding it was a measurable
+        # share of a repeat; the same bytes always give the same key.
+        if query_string in self._get_keys:
+            self._get_keys.move_to_end(query_string)
+            return self._get_keys[query_string]
+        # As Starlette reads a query string (the last value of a repeated name counts).
+        key = request_key("GET", dict(parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)))
+        self._get_keys[query_string] = key
+        if len(self._get_keys) > GET_KEYS:
+            self._get_keys.popitem(last=False)
+        return key
 
     async def _answer_and_keep(self, scope: Scope, receive: Receive, send: Send, tag: str) -> None:
         # The app writes `clean_answer` into this dict (Starlette's request.state is backed by it).
