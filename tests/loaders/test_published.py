@@ -242,6 +242,7 @@ NAMED_BY_PAGES = [
     ("330", "330/reinspection/2016-11-25", "Peter Hay", "https://www.thechamberlainfiles.com/birmingham-childrens-services-boss-peter-duxbury-quits-hot-seat-after-15-months/"),
     ("333", "333/inspection/2015-06-05", "Matthew Sampson", "http://www.cypnow.co.uk/cyp/news/2003380/ofsted-raises-concerns-over-pace-of-improvement-at-inadequate-council"),
     ("936", "936/reinspection/2018-05-16", "Dave Hill", "https://www.communitycare.co.uk/2019/03/04/im-bothered-ofsted-want-make-big-improvement-youve-got/"),
+    ("933", "933/inspection/2015-03-27", "Julian Wooster", "https://www.localgov.co.uk/Rotherhams-childrens-services-rated-good-in-dramatic-turnaround/44627"),
 ]  # fmt: skip
 
 
