@@ -241,6 +241,8 @@ NAMED_BY_PAGES = [
     ("926", "926/inspection/2015-10-19", "Michael Rosen", "https://www.cypnow.co.uk/news/article/ofsted-rates-council-inadequate-for-second-time-in-two-years-1"),
     ("330", "330/reinspection/2016-11-25", "Peter Hay", "https://www.thechamberlainfiles.com/birmingham-childrens-services-boss-peter-duxbury-quits-hot-seat-after-15-months/"),
     ("333", "333/inspection/2015-06-05", "Matthew Sampson", "http://www.cypnow.co.uk/cyp/news/2003380/ofsted-raises-concerns-over-pace-of-improvement-at-inadequate-council"),
+    ("936", "936/reinspection/2018-05-16", "Dave Hill", "https://www.communitycare.co.uk/2019/03/04/im-bothered-ofsted-want-make-big-improvement-youve-got/"),
+    ("933", "933/inspection/2015-03-27", "Julian Wooster", "https://www.localgov.co.uk/Rotherhams-childrens-services-rated-good-in-dramatic-turnaround/44627"),
 ]  # fmt: skip
 
 
@@ -256,6 +258,8 @@ NAMED_BY_PAGES_SINCE_2018 = [
     ("895", "895/inspection/2024-05-16", "Deborah Woodcock", "https://thenantwichnews.co.uk/2024/07/24/cheshire-east-council-director-of-childrens-services-quits/"),
     ("878", "878/inspection/2025-05-13", "Stuart Collins", "https://exeterobserver.org/2025/05/16/ofsted-devon-county-council-childrens-services-inadequate-rating-unchanged-since-2020-inspection-report-highlights-serious-weaknesses-that-are-leaving-children-at-risk-of-harm-as-failings-echo-poor-special-educational-needs-disabilities-provision"),
     ("878", "878/inspection/2025-05-13", "Julian Wooster", "https://content.govdelivery.com/accounts/UKDEVONCC/bulletins/3e02ae1"),
+    ("928", "928/inspection/2019-07-29", "Sally Hodges", "https://www.communitycare.co.uk/2019/10/09/director-follows-commissioner-departing-inadequate-northamptonshire-childrens-services/"),
+    ("810", "810/inspection/2019-05-17", "Alison Murphy", "https://www.lgcplus.com/services/children/improvement-notice-for-city-over-failing-childrens-services/7029526.article"),
 ]  # fmt: skip
 
 
