@@ -182,7 +182,8 @@ class RepeatAnswers:
         if get:
             key = self._get_key(scope["query_string"])
         elif "json" in headers.get("content-type", ""):
-            body = await read_body(receive)
+            # BodySizeLimit, outermost, has read and bounded the body already.
+            body = await read_body(receive) or b""
             receive = replay(body, receive)
             try:
                 key = request_key("POST", orjson.loads(body))

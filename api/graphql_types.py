@@ -363,14 +363,14 @@ class Inspection:
         ready = self._judgements_at_hand()
         if ready is not NOT_READY:
             return ready  # type: ignore[no-any-return]
-        return self._details(info, "judgements", _judgement_from)  # type: ignore[return-value]
+        return self._fetched(info, "judgements", _judgements_from)  # type: ignore[return-value]
 
     @usually_at_hand("_citations_at_hand")
     def citations(self, info: Info) -> list[Citation]:
         ready = self._citations_at_hand()
         if ready is not NOT_READY:
             return ready  # type: ignore[no-any-return]
-        return self._details(info, "citations", lambda r: citations_from([r])[0])  # type: ignore[return-value]
+        return self._fetched(info, "citations", citations_from)  # type: ignore[return-value]
 
     @usually_at_hand(
         "_leadership_at_hand",
@@ -388,7 +388,7 @@ class Inspection:
 
     def _judgements_at_hand(self) -> Any:
         rows = self.judgement_rows
-        return NOT_READY if rows is None else [_judgement_from(j) for j in rows]
+        return NOT_READY if rows is None else _judgements_from(rows)
 
     def _citations_at_hand(self) -> Any:
         rows = self.citation_rows
@@ -403,10 +403,10 @@ class Inspection:
 
         return [answer_from(row) for row in self.answer_rows]
 
-    async def _details(self, info: Info, key: str, build: Callable[[Row], Any]) -> list[Any]:
+    async def _fetched(self, info: Info, key: str, build: Callable[[list[Row]], list[Any]]) -> list[Any]:
         row = await info.context.inspection.load(str(self.id))
         # Found by the same request's query, so only a load running meanwhile can miss it.
-        return [] if row is None else [build(r) for r in row.get(key) or []]
+        return build([] if row is None else row.get(key) or [])
 
     @strawberry.field
     async def council(self, info: Info) -> Council:
@@ -447,6 +447,10 @@ def inspection_from(row: Row, parent: Council | None = None) -> Inspection:
         citation_rows=row.get("citations"),
         answer_rows=row.get("leadership"),
     )
+
+
+def _judgements_from(rows: list[Row]) -> list[Judgement]:
+    return [_judgement_from(j) for j in rows]
 
 
 def _judgement_from(props: Row) -> Judgement:

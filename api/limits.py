@@ -63,7 +63,8 @@ class BodySizeLimit:
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
             await self._refuse(send)
             return
-        body = await self._read_body(receive)
+        # Read whole (it is small by then) so a chunked body without a length is bounded too.
+        body = await read_body(receive, self.max_bytes)
         if body is None:
             await self._refuse(send)
             return
@@ -71,23 +72,6 @@ class BodySizeLimit:
             await _answer(send, 400, 'the request body must be a JSON object, like {"query": "{ ... }"}')
             return
         await self.app(scope, replay(body, receive), send)
-
-    async def _read_body(self, receive: Receive) -> bytes | None:
-        # Read whole (it is small by then) so a chunked body without a length is bounded too.
-        chunks: list[bytes] = []
-        size = 0
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":
-                break
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > self.max_bytes:
-                return None
-            chunks.append(chunk)
-            if not message.get("more_body", False):
-                break
-        return b"".join(chunks)
 
     async def _refuse(self, send: Send) -> None:
         await _answer(send, 413, f"request body too large: the limit is {self.max_bytes} bytes")
@@ -110,14 +94,19 @@ async def _answer(send: Send, status: int, message: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-async def read_body(receive: Receive) -> bytes:
-    """A request's whole body (BodySizeLimit, outermost, has bounded it already)."""
-    chunks = []
+async def read_body(receive: Receive, max_bytes: int | None = None) -> bytes | None:
+    """A request's whole body, or None once it passes max_bytes (None: no bound here)."""
+    chunks: list[bytes] = []
+    size = 0
     while True:
         message = await receive()
         if message["type"] != "http.request":
             break
-        chunks.append(message.get("body", b""))
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if max_bytes is not None and size > max_bytes:
+            return None
+        chunks.append(chunk)
         if not message.get("more_body", False):
             break
     return b"".join(chunks)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import strawberry
 from graphql import GraphQLError
@@ -305,26 +306,29 @@ def _council_parts(info: Info) -> set[str]:
     Read from the document's own nodes: strawberry's `selected_fields` converts the whole selection
     first, which cost more than the answer's smaller fields.
     """
-    parts = set()
-    for node in info._raw_info.field_nodes:
-        for selection in node.selection_set.selections if node.selection_set else ():
-            name = getattr(getattr(selection, "name", None), "value", "")
-            if name in _COUNCIL_PARTS and not getattr(selection, "arguments", None):
-                parts.add(_COUNCIL_PARTS[name])
-    return parts
+    return {
+        _COUNCIL_PARTS[name]
+        for name, selection in _direct_fields(info._raw_info.field_nodes)
+        if name in _COUNCIL_PARTS and not getattr(selection, "arguments", None)
+    }
 
 
 def _asks_leadership(info: Info) -> bool:
     """True when the council field's `inspections` (written directly, no fragment) asks for `leadership`."""
-    for node in info._raw_info.field_nodes:
-        for selection in node.selection_set.selections if node.selection_set else ():
-            if getattr(getattr(selection, "name", None), "value", "") != "inspections":
-                continue
-            inner = getattr(selection, "selection_set", None)
-            for field in inner.selections if inner else ():
-                if getattr(getattr(field, "name", None), "value", "") == "leadership":
-                    return True
-    return False
+    return any(
+        inner == "leadership"
+        for name, selection in _direct_fields(info._raw_info.field_nodes)
+        if name == "inspections"
+        for inner, _ in _direct_fields([selection])
+    )
+
+
+def _direct_fields(nodes: Iterable[Any]) -> Iterator[tuple[str, Any]]:
+    """(name, node) of each selection written directly under these nodes (a fragment has no name)."""
+    for node in nodes:
+        selection_set = getattr(node, "selection_set", None)
+        for selection in selection_set.selections if selection_set else ():
+            yield getattr(getattr(selection, "name", None), "value", ""), selection
 
 
 def _with_answers(row: Row, answer_rows: list[Row]) -> None:
