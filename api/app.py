@@ -2,7 +2,7 @@
 
 Usage:
     app = create_app(settings)   # the only way to get an app; tests use it too
-    serve(settings, workers=2)   # uvicorn on settings.api_host:settings.api_port, 2 processes
+    serve(settings, workers=2)   # granian on settings.api_host:settings.api_port, 2 processes
 """
 
 from __future__ import annotations
@@ -17,15 +17,15 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import orjson
-import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from granian.constants import Interfaces, Loops
+from granian.server import Server
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from starlette.types import Scope
 from strawberry.fastapi import GraphQLRouter
 from strawberry.types import ExecutionResult
-from uvicorn.supervisors import Multiprocess
 
 from api import export, guide, widgets
 from api.answers import AnswerCache, HashReads, RepeatAnswers
@@ -38,7 +38,6 @@ from graph.errors import PortInUseError
 from graph.server import port_holder
 from graph.settings import Settings
 
-WORKER_HEALTHCHECK_SECONDS = 60
 # Planning is the cost of a first query; on a cold Neo4j under load it can take many seconds.
 WARM_UP_SECONDS = 120.0
 WARM_UP_RETRY_SECONDS = 1.0
@@ -181,7 +180,7 @@ async def health(request: Request) -> JSONResponse:
 
 
 def app_from_environment() -> FastAPI:
-    """The app with settings from the environment, for `uvicorn --factory api.app:app_from_environment`.
+    """The app with settings from the environment, for `granian --factory api.app:app_from_environment`.
 
     Several workers each build their own app (and driver); the API keeps no state between requests.
     """
@@ -191,56 +190,66 @@ def app_from_environment() -> FastAPI:
 def serve(settings: Settings, workers: int | None = None, sock: socket.socket | None = None) -> None:
     """Serve the API on settings.api_host:settings.api_port until interrupted.
 
+    granian runs HTTP in Rust threads beside each worker's event loop, so parsing requests and the
+    socket writes (a third of a small request's samples under uvicorn here) no longer wait for the
+    Python code of other requests: the widget page's throughput at 5 connections was 1.8 to 2.7 x
+    uvicorn's in one A/B run (README, "Performance and limits").
+
     Args:
         settings: the API's address, and where Neo4j is.
         workers: processes sharing the port, each with its own app and driver (default: one per core).
-        sock: the socket bind_api_socket gave (bound here when not given).
+        sock: the socket bind_api_socket gave, holding the port until granian binds it.
 
     Raises:
         PortInUseError: another process holds the API port (named, with the setting that moves it).
     """
     count = workers or os.cpu_count() or 1
     sock = sock or bind_api_socket(settings)
-    config = uvicorn.Config(
-        "api.app:app_from_environment" if count > 1 else create_app(settings),
-        factory=count > 1,
-        workers=count,
-        host=settings.api_host,
+    server = Server(
+        # Each worker builds its app from the environment, as this process read its settings.
+        "api.app:app_from_environment",
+        factory=True,
+        address=settings.api_host,
         port=settings.api_port,
-        # The supervisor pings each worker from the moment it is spawned, and kills one that does not
-        # answer in time. A spawned worker first imports the whole app, which on a busy machine took
-        # longer than uvicorn's 5 s: killed and respawned over and over, it never served.
-        timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
-        access_log=settings.api_access_log,
+        interface=Interfaces.ASGI,
+        workers=count,
+        loop=Loops.uvloop,
+        log_access=settings.api_access_log,
+        # A worker that dies (say, out of memory) is replaced; the others serve meanwhile.
+        respawn_failed_workers=True,
     )
-    if count > 1:
-        # Each worker reads its settings from the environment, as this process did.
-        Multiprocess(config, sockets=[sock]).run()
-    else:
-        uvicorn.Server(config).run(sockets=[sock])
+    # granian binds the port itself; until this moment the socket kept it, so a taken port was said
+    # before Neo4j started and the data loaded. Another process can only take it in between.
+    sock.close()
+    try:
+        server.serve()
+    except RuntimeError as exc:
+        if "os error 98" not in str(exc):
+            raise
+        raise _port_taken(settings) from None
 
 
 def bind_api_socket(settings: Settings) -> socket.socket:
-    """The listening socket for the API, bound here so a taken port is one clear error.
-
-    IPPROTO_TCP is spelled out because asyncio turns Nagle's algorithm off only on sockets whose
-    proto says TCP; uvicorn's own socket for several workers says 0, and then every answer's body
-    waited for the client's delayed ACK of its headers (about 40 ms).
+    """The API's port, held from here until serve() hands it to granian, so a taken port is one
+    clear error before Neo4j starts and the data loads.
 
     Raises:
         PortInUseError: the port is taken.
     """
     family = socket.AF_INET6 if ":" in settings.api_host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock = socket.socket(family, socket.SOCK_STREAM)
     # As uvicorn does, so a port left in TIME_WAIT by the last run does not count as taken.
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((settings.api_host, settings.api_port))
     except OSError as exc:
         sock.close()
-        raise PortInUseError(
-            f"API port {settings.api_port} on {settings.api_host} is already in use"
-            f"{port_holder(settings.api_port)}. Stop that process or choose another port (OFSTED_API_PORT)."
-        ) from exc
-    sock.set_inheritable(True)
+        raise _port_taken(settings) from exc
     return sock
+
+
+def _port_taken(settings: Settings) -> PortInUseError:
+    return PortInUseError(
+        f"API port {settings.api_port} on {settings.api_host} is already in use"
+        f"{port_holder(settings.api_port)}. Stop that process or choose another port (OFSTED_API_PORT)."
+    )

@@ -57,7 +57,7 @@ class Settings(BaseSettings):
     )
     api_access_log: bool = Field(
         default=False,
-        description="Log a line per API request (uvicorn's access log): about 4 % of a repeat's time.",
+        description="Log a line per API request (granian's access log): about 4 % of a repeat's time.",
     )
 
     @field_validator("neo4j_home")
