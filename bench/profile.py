@@ -82,6 +82,8 @@ def main() -> None:
                 "--output",
                 str(collapsed),
                 "--nonblocking",
+                # granian serves from a worker process, a child of the one started.
+                "--subprocesses",
                 "--duration",
                 str(args.seconds),
                 "--pid",
