@@ -234,7 +234,8 @@ def serve(workers: int | None = typer.Option(None, min=1, help=WORKERS_HELP)) ->
     with reported_errors():
         sock = api_app.bind_api_socket(settings)
     console.print(f"GraphQL API: http://{settings.api_host}:{settings.api_port}/graphql")
-    api_app.serve(settings, workers, sock=sock)
+    with reported_errors():
+        api_app.serve(settings, workers, sock=sock)
 
 
 @app.command("export")
@@ -290,4 +291,5 @@ def up(workers: int | None = typer.Option(None, min=1, help=WORKERS_HELP)) -> No
     console.print(f"Neo4j Browser: {settings.browser_url} (user {settings.neo4j_user})")
     console.print(f"Widget demo: http://{settings.api_host}:{settings.api_port}/widgets/demo")
     console.print(f"GraphQL API: http://{settings.api_host}:{settings.api_port}/graphql (Ctrl-C stops it)")
-    api_app.serve(settings, workers, sock=sock)
+    with reported_errors():
+        api_app.serve(settings, workers, sock=sock)

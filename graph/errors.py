@@ -35,7 +35,7 @@ class MavenNotFoundError(ServerError):
 
 
 class PortInUseError(ServerError):
-    """A port Neo4j needs is taken by another process."""
+    """A port Neo4j or the API needs is taken by another process."""
 
 
 class ServerExitedError(ServerError):

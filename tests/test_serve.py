@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
+import sys
 
 import httpx
 import psutil
@@ -36,6 +37,41 @@ def test_a_taken_api_port_names_its_holder_and_the_setting_that_moves_it(setting
     assert "OFSTED_API_PORT" in said
     assert "Traceback" not in said
     assert "Errno" not in said
+
+
+# serve() holds the port from the CLI's check until granian binds it; this takes the port in between.
+TAKEN_BETWEEN = """
+import socket
+from api.app import serve
+from graph.errors import PortInUseError
+from graph.settings import Settings
+spare = socket.socket()
+spare.bind(("127.0.0.1", 0))
+try:
+    serve(Settings(), workers=1, sock=spare)
+except PortInUseError as exc:
+    print(exc)
+    raise SystemExit(1)
+"""
+
+
+def test_a_port_taken_between_the_check_and_the_start_is_the_same_clear_error(settings: Settings) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        port = sock.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-c", TAKEN_BETWEEN],
+            env=cli_env(settings, OFSTED_API_PORT=str(port)),
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+    said = " ".join(done.stdout.split())
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert f"API port {port} on 127.0.0.1 is already in use by" in said
+    assert "OFSTED_API_PORT" in said
 
 
 def test_two_workers_share_the_port_and_answer_from_the_graph(graph: Driver, settings: Settings) -> None:
