@@ -17,19 +17,27 @@ from tests.test_api import api_content
 from tests.test_faults import CLI, _free_port, cli_env, wait_for
 
 
-def test_a_taken_api_port_names_its_holder_and_the_setting_that_moves_it(settings: Settings) -> None:
+def _run_with_the_api_port_taken(
+    settings: Settings, args: list[str]
+) -> tuple[int, subprocess.CompletedProcess[str]]:
+    """Run args with OFSTED_API_PORT pointing at a port this process listens on; (port, result)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         sock.listen()
-        port = sock.getsockname()[1]
+        port = int(sock.getsockname()[1])
         done = subprocess.run(
-            [str(CLI), "serve"],
+            args,
             env=cli_env(settings, OFSTED_API_PORT=str(port)),
             capture_output=True,
             text=True,
             check=False,
             timeout=60,
         )
+    return port, done
+
+
+def test_a_taken_api_port_names_its_holder_and_the_setting_that_moves_it(settings: Settings) -> None:
+    port, done = _run_with_the_api_port_taken(settings, [str(CLI), "serve"])
     said = " ".join((done.stdout + done.stderr).split())
     assert done.returncode == 1, said
     assert f"API port {port} on 127.0.0.1 is already in use by" in said
@@ -56,18 +64,7 @@ except PortInUseError as exc:
 
 
 def test_a_port_taken_between_the_check_and_the_start_is_the_same_clear_error(settings: Settings) -> None:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        sock.listen()
-        port = sock.getsockname()[1]
-        done = subprocess.run(
-            [sys.executable, "-c", TAKEN_BETWEEN],
-            env=cli_env(settings, OFSTED_API_PORT=str(port)),
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=60,
-        )
+    port, done = _run_with_the_api_port_taken(settings, [sys.executable, "-c", TAKEN_BETWEEN])
     said = " ".join(done.stdout.split())
     assert done.returncode == 1, done.stdout + done.stderr
     assert f"API port {port} on 127.0.0.1 is already in use by" in said
