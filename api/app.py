@@ -191,9 +191,9 @@ def serve(settings: Settings, workers: int | None = None, sock: socket.socket | 
     """Serve the API on settings.api_host:settings.api_port until interrupted.
 
     granian runs HTTP in Rust threads beside each worker's event loop, so parsing requests and the
-    socket writes (a third of a small request's samples under uvicorn here) no longer wait for the
-    Python code of other requests: the widget page's throughput at 5 connections was 1.8 to 2.7 x
-    uvicorn's in one A/B run (README, "Performance and limits").
+    socket writes (a third of a small request's samples under uvicorn here) do not wait for the
+    Python code of other requests. On a quiet machine it serves as much as uvicorn did; with the
+    cores contended, more (bench.servers; README, "Performance and limits").
 
     Args:
         settings: the API's address, and where Neo4j is.
