@@ -567,11 +567,19 @@ def _wait_for_free_port(port: int) -> None:
 @contextmanager
 def project_server(port: int, workers: int, cache_mb: int) -> Iterator[Server]:
     """`ofsted-graph serve` with these workers and answer cache, on the settings' Neo4j."""
+    args = [str(CLI), "serve", "--workers", str(workers)]
+    with app_server("project", args, port, cache_mb) as server:
+        yield server
+
+
+@contextmanager
+def app_server(name: str, args: list[str], port: int, cache_mb: int) -> Iterator[Server]:
+    """The project's app served by the command in args on this port, once it answers every question."""
     env = {**os.environ, "OFSTED_API_PORT": str(port), "OFSTED_API_ANSWER_CACHE_MB": str(cache_mb)}
     url = f"http://127.0.0.1:{port}/graphql"
     _wait_for_free_port(port)
-    with _running([str(CLI), "serve", "--workers", str(workers)], env, url, "ofsted-graph serve") as process:
-        server = Server("project", url, process.pid)
+    with _running(args, env, url, name) as process:
+        server = Server(name, url, process.pid)
         _until_every_question_answers(server)
         yield server
 

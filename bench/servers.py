@@ -12,48 +12,18 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
-from bench.peer_bench import (
-    CLI,
-    QUESTIONS,
-    Server,
-    _until_every_question_answers,
-    _wait_for_free_port,
-    _wait_until_answering,
-    loadavg,
-    post_load,
-)
-from graph.settings import PROJECT_ROOT
+from bench.peer_bench import CLI, QUESTIONS, app_server, loadavg, post_load
 
 UVICORN = Path(sys.executable).with_name("uvicorn")
 # (question index in bench.peer_bench.QUESTIONS, connections)
 CASES = ((0, 5), (0, 20), (1, 5))
-
-
-@contextmanager
-def _serving(name: str, args: list[str], port: int) -> Iterator[Server]:
-    env = {**os.environ, "OFSTED_API_PORT": str(port), "OFSTED_API_ANSWER_CACHE_MB": "0"}
-    _wait_for_free_port(port)
-    process = subprocess.Popen(args, env=env, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL)
-    try:
-        url = f"http://127.0.0.1:{port}/graphql"
-        _wait_until_answering(url, process, name)
-        server = Server(name, url, process.pid)
-        _until_every_question_answers(server)
-        yield server
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def main() -> None:
@@ -75,8 +45,8 @@ def main() -> None:
         title=f"The app under each server, {args.rounds} alternating rounds of {args.seconds} s",
     )
     with (
-        _serving("uvicorn", uvicorn_args, args.port) as uvicorn,
-        _serving("granian", [str(CLI), "serve", "--workers", "1"], args.port + 1) as granian,
+        app_server("uvicorn", uvicorn_args, args.port, cache_mb=0) as uvicorn,
+        app_server("granian", [str(CLI), "serve", "--workers", "1"], args.port + 1, cache_mb=0) as granian,
     ):
         for index, connections in CASES:
             question = QUESTIONS[index]
